@@ -1,0 +1,338 @@
+/* SPDX-License-Identifier: GPL-2.0 WITH Linux-syscall-note OR MIT */
+/*
+ * sipc.h - user API of /dev/sipc, secure one-way inter-process channels.
+ *
+ * This is the one header shared by the kernel module (kmod/), libsipc (lib/),
+ * the tools and the tests.  Everything is included as <linux/sipc.h>.
+ *
+ * Model
+ * -----
+ * A channel is a named kernel object made of a data region (pages, size fixed
+ * at creation) and a control queue of small messages (depth fixed at
+ * creation).  /dev/sipc is only a factory: it creates, destroys, lists and
+ * describes channels, and attaches to them.  Attaching returns a new file
+ * descriptor (an "endpoint") bound for its whole life to one role:
+ *
+ *   SENDER    may mmap the region read-write and send messages;
+ *   RECEIVER  may mmap the region read-only and receive messages.
+ *
+ * The receiver never writes anything the sender can read: not the region,
+ * not the queue.  Its only effect on the sender is that the sender blocks
+ * while the queue is full (see Documentation/uapi.md, "Backchannels").
+ *
+ * ioctl numbering
+ * ---------------
+ * Type byte 0xBD: unlisted in 6.1's Documentation/userspace-api/ioctl/
+ * ioctl-number.rst (0xB8 has since been claimed by mshv; 0xBD has not).
+ * Commands are _IO() with no size encoded: every argument struct starts
+ * with "__u32 size; __u32 flags;" so it can grow (see SIPC_*_SIZE_VER0).
+ * SELinux ioctl extended permissions match (type << 8 | nr), so each
+ * operation has its own nr and a policy can grant each one separately:
+ *
+ *   0x00        SIPC_IOC_VERSION          /dev/sipc and endpoints
+ *   0x01-0x0f   channel table             /dev/sipc
+ *   0x20-0x2f   queue and region          endpoints
+ *
+ * Numbers are never reused.
+ *
+ * Argument structs
+ * ----------------
+ * The kernel reads "size" first.  size < SIPC_<X>_SIZE_VER0 -> EINVAL.
+ * size > what the kernel knows -> the extra bytes must be zero, else E2BIG.
+ * Output fields are written back up to min(size, kernel's size).
+ * Unknown bits in "flags" and non-zero "reserved" fields -> EINVAL.
+ */
+#ifndef _UAPI_LINUX_SIPC_H
+#define _UAPI_LINUX_SIPC_H
+
+#include <linux/types.h>
+#include <linux/ioctl.h>
+
+#define SIPC_DEVICE_PATH	"/dev/sipc"
+
+/* Version of this API, reported by SIPC_IOC_VERSION. */
+#define SIPC_API_VERSION	1
+
+/*
+ * Channel names: 1 to SIPC_NAME_MAX - 1 bytes of printable ASCII
+ * (0x21..0x7e) other than '/', NUL-terminated within name[].
+ */
+#define SIPC_NAME_MAX		64
+
+/* Control queue depth: 1 (the 2007 protocol) to SIPC_QUEUE_DEPTH_MAX. */
+#define SIPC_QUEUE_DEPTH_DEFAULT	1
+#define SIPC_QUEUE_DEPTH_MAX		64
+
+/* Endpoint roles, as reported by SIPC_IOC_EP_INFO. */
+#define SIPC_ROLE_SENDER	1
+#define SIPC_ROLE_RECEIVER	2
+
+/* Message types carried by the control queue. */
+#define SIPC_MSG_DATA_READY	1	/* region[offset, offset+len) holds data */
+#define SIPC_MSG_NOOP		2	/* pacing message, len and offset are 0 */
+
+/**
+ * struct sipc_version - argument of SIPC_IOC_VERSION
+ * @size:	in: sizeof(struct sipc_version)
+ * @flags:	in: must be 0
+ * @api_version:	out: SIPC_API_VERSION of the running module
+ * @reserved:	must be 0
+ * @features:	out: SIPC_FEATURE_* bits the module supports
+ * @ioctls:	out: bit n set when command nr n is supported
+ */
+struct sipc_version {
+	__u32 size;		/* 0 */
+	__u32 flags;		/* 4 */
+	__u32 api_version;	/* 8 */
+	__u32 reserved;		/* 12 */
+	__u64 features;		/* 16 */
+	__u64 ioctls;		/* 24 */
+};
+#define SIPC_VERSION_SIZE_VER0	32
+
+/* No optional features yet; later API additions get a bit each. */
+#define SIPC_FEATURES_ALL	0ULL
+
+/**
+ * struct sipc_create - argument of SIPC_IOC_CREATE
+ * @size:	in: sizeof(struct sipc_create)
+ * @flags:	in: must be 0 (no creation flags are defined yet)
+ * @region_size: in: bytes of the data region, 1..max_region_size; rounded
+ *		up to whole pages.  out: the rounded size.
+ * @queue_depth: in: 0 for SIPC_QUEUE_DEPTH_DEFAULT, or 1..SIPC_QUEUE_DEPTH_MAX
+ *		out: the depth used.
+ * @reserved:	must be 0
+ * @name:	in: channel name, see SIPC_NAME_MAX
+ */
+struct sipc_create {
+	__u32 size;		/* 0 */
+	__u32 flags;		/* 4 */
+	__u64 region_size;	/* 8 */
+	__u32 queue_depth;	/* 16 */
+	__u32 reserved;		/* 20 */
+	char name[SIPC_NAME_MAX];	/* 24 */
+};
+#define SIPC_CREATE_SIZE_VER0	88
+
+/**
+ * struct sipc_channel_ref - names a channel: SIPC_IOC_DESTROY and
+ *	SIPC_IOC_ATTACH_SENDER / SIPC_IOC_ATTACH_RECEIVER
+ * @size:	in: sizeof(struct sipc_channel_ref)
+ * @flags:	in: DESTROY: must be 0.  ATTACH: SIPC_ATTACH_* bits.
+ * @name:	in: channel name
+ */
+struct sipc_channel_ref {
+	__u32 size;		/* 0 */
+	__u32 flags;		/* 4 */
+	char name[SIPC_NAME_MAX];	/* 8 */
+};
+#define SIPC_CHANNEL_REF_SIZE_VER0	72
+
+/* Attach flags.  Endpoints are close-on-exec unless asked otherwise. */
+#define SIPC_ATTACH_NONBLOCK	(1U << 0)	/* endpoint gets O_NONBLOCK */
+#define SIPC_ATTACH_NO_CLOEXEC	(1U << 1)	/* keep the endpoint across exec */
+#define SIPC_ATTACH_ALL_FLAGS	(SIPC_ATTACH_NONBLOCK | SIPC_ATTACH_NO_CLOEXEC)
+
+/* Channel state bits, reported by SIPC_IOC_INFO. */
+#define SIPC_STATE_SENDER	(1U << 0)	/* a sender endpoint exists */
+#define SIPC_STATE_RECEIVER	(1U << 1)	/* a receiver endpoint exists */
+#define SIPC_STATE_SENDER_HUP	(1U << 2)	/* last sender left, none since */
+#define SIPC_STATE_DESTROYED	(1U << 3)	/* destroyed, awaiting last close */
+
+/**
+ * struct sipc_info - argument of SIPC_IOC_INFO
+ * @size:	in: sizeof(struct sipc_info)
+ * @flags:	in: must be 0
+ * @name:	in: channel name
+ * @id:		out: unique id of the channel (never reused while loaded)
+ * @region_size: out: bytes of the region (page-rounded)
+ * @queue_depth: out: control queue depth
+ * @queue_len:	out: messages waiting in the queue
+ * @state:	out: SIPC_STATE_* bits
+ * @creator_pid: out: thread group id of the creator, in the init pid namespace
+ * @creator_uid: out: euid of the creator, in the initial user namespace
+ * @reserved:	must be 0
+ * @msgs_sent:	out: messages sent on the channel since creation
+ * @msgs_received: out: messages received since creation
+ * @bytes_sent:	out: sum of the lengths of DATA_READY messages sent
+ * @context:	in: user pointer to a buffer for the creator's security
+ *		context, or 0.  The context is copied NUL-terminated and
+ *		truncated to @context_size.
+ * @context_size: in: bytes at @context
+ * @context_len: out: length of the creator's context without the NUL;
+ *		0 when no LSM provides one.  If it is >= @context_size the
+ *		copy was truncated.
+ *
+ * Everything here but the static fields describes the receiver too
+ * (attached or not, messages received): see "Backchannels" in
+ * Documentation/uapi.md before granting SIPC_IOC_INFO to a sender.
+ */
+struct sipc_info {
+	__u32 size;		/* 0 */
+	__u32 flags;		/* 4 */
+	char name[SIPC_NAME_MAX];	/* 8 */
+	__u64 id;		/* 72 */
+	__u64 region_size;	/* 80 */
+	__u32 queue_depth;	/* 88 */
+	__u32 queue_len;	/* 92 */
+	__u32 state;		/* 96 */
+	__u32 creator_pid;	/* 100 */
+	__u32 creator_uid;	/* 104 */
+	__u32 reserved;		/* 108 */
+	__u64 msgs_sent;	/* 112 */
+	__u64 msgs_received;	/* 120 */
+	__u64 bytes_sent;	/* 128 */
+	__u64 context;		/* 136 */
+	__u32 context_size;	/* 144 */
+	__u32 context_len;	/* 148 */
+};
+#define SIPC_INFO_SIZE_VER0	152
+
+/**
+ * struct sipc_list - argument of SIPC_IOC_LIST
+ * @size:	in: sizeof(struct sipc_list)
+ * @flags:	in: must be 0
+ * @names:	in: user pointer to an array of @count char[SIPC_NAME_MAX],
+ *		or 0 with @count 0 to ask only for @total
+ * @count:	in: entries at @names.  out: entries written.
+ * @total:	out: channels that exist (not destroyed) now
+ */
+struct sipc_list {
+	__u32 size;		/* 0 */
+	__u32 flags;		/* 4 */
+	__u64 names;		/* 8 */
+	__u32 count;		/* 16 */
+	__u32 total;		/* 20 */
+};
+#define SIPC_LIST_SIZE_VER0	24
+
+/**
+ * struct sipc_msg - argument of SIPC_IOC_SEND and SIPC_IOC_RECV
+ * @size:	in: sizeof(struct sipc_msg)
+ * @flags:	in: SIPC_MSG_F_* bits
+ * @type:	SEND in / RECV out: SIPC_MSG_DATA_READY or SIPC_MSG_NOOP
+ * @len:	SEND in / RECV out: DATA_READY: bytes of data in the region;
+ *		NOOP: 0
+ * @offset:	SEND in / RECV out: DATA_READY: where the data starts in the
+ *		region, with offset + len <= region size; NOOP: 0
+ * @seq:	out: sequence number the kernel gave the message (from 1,
+ *		counting every message sent on the channel)
+ */
+struct sipc_msg {
+	__u32 size;		/* 0 */
+	__u32 flags;		/* 4 */
+	__u32 type;		/* 8 */
+	__u32 len;		/* 12 */
+	__u64 offset;		/* 16 */
+	__u64 seq;		/* 24 */
+};
+#define SIPC_MSG_SIZE_VER0	32
+
+/* Do not block for this call even if the endpoint is blocking. */
+#define SIPC_MSG_F_NONBLOCK	(1U << 0)
+#define SIPC_MSG_F_ALL		SIPC_MSG_F_NONBLOCK
+
+/**
+ * struct sipc_ep_info - argument of SIPC_IOC_EP_INFO
+ * @size:	in: sizeof(struct sipc_ep_info)
+ * @flags:	in: must be 0
+ * @role:	out: SIPC_ROLE_SENDER or SIPC_ROLE_RECEIVER
+ * @queue_depth: out: depth of the channel's queue
+ * @region_size: out: bytes of the region, the length to mmap
+ * @channel_id: out: id of the channel (as in struct sipc_info)
+ * @name:	out: the channel's name
+ *
+ * Only static facts about the channel: nothing the peer does shows here.
+ */
+struct sipc_ep_info {
+	__u32 size;		/* 0 */
+	__u32 flags;		/* 4 */
+	__u32 role;		/* 8 */
+	__u32 queue_depth;	/* 12 */
+	__u64 region_size;	/* 16 */
+	__u64 channel_id;	/* 24 */
+	char name[SIPC_NAME_MAX];	/* 32 */
+};
+#define SIPC_EP_INFO_SIZE_VER0	96
+
+#define SIPC_IOC_MAGIC		0xBD
+
+/*
+ * SIPC_IOC_VERSION - report the API version, features and commands.
+ * On: /dev/sipc or an endpoint.  Never blocks.
+ * Errors: EFAULT, EINVAL (size, flags, reserved), E2BIG.
+ */
+#define SIPC_IOC_VERSION	_IO(SIPC_IOC_MAGIC, 0x00)
+
+/*
+ * SIPC_IOC_CREATE - create a channel; no descriptor is returned, the
+ * channel outlives its creator (the helper pattern).
+ * On: /dev/sipc.  Returns 0.  May sleep for memory; never waits on peers.
+ * Errors: EFAULT; EINVAL (size, flags, reserved, name, region_size 0 or
+ * above the max_region_size parameter, queue_depth above
+ * SIPC_QUEUE_DEPTH_MAX); E2BIG; EEXIST (name taken); ENOSPC (max_channels
+ * or max_total_region reached); ENOMEM.
+ */
+#define SIPC_IOC_CREATE		_IO(SIPC_IOC_MAGIC, 0x01)
+
+/*
+ * SIPC_IOC_DESTROY - remove a channel's name and tear it down: every
+ * waiter on its endpoints wakes with EIDRM, and every later operation on
+ * them fails with EIDRM.  Mappings stay valid until unmapped; the memory
+ * is freed when the last endpoint and mapping are gone.  The name can be
+ * reused at once.
+ * On: /dev/sipc.  Errors: EFAULT, EINVAL, E2BIG, ENOENT.
+ */
+#define SIPC_IOC_DESTROY	_IO(SIPC_IOC_MAGIC, 0x02)
+
+/*
+ * SIPC_IOC_ATTACH_SENDER / SIPC_IOC_ATTACH_RECEIVER - attach to a channel
+ * in one role.  Returns a new file descriptor (close-on-exec unless
+ * SIPC_ATTACH_NO_CLOEXEC).  At most one endpoint per role at a time.
+ * On: /dev/sipc.  Errors: EFAULT, EINVAL, E2BIG, ENOENT (no such channel),
+ * EBUSY (role already taken), EMFILE, ENFILE, ENOMEM.
+ */
+#define SIPC_IOC_ATTACH_SENDER		_IO(SIPC_IOC_MAGIC, 0x03)
+#define SIPC_IOC_ATTACH_RECEIVER	_IO(SIPC_IOC_MAGIC, 0x04)
+
+/*
+ * SIPC_IOC_INFO - describe a channel by name (see struct sipc_info).
+ * On: /dev/sipc.  Errors: EFAULT, EINVAL, E2BIG, ENOENT.
+ */
+#define SIPC_IOC_INFO		_IO(SIPC_IOC_MAGIC, 0x05)
+
+/*
+ * SIPC_IOC_LIST - copy the names of existing channels, in creation order.
+ * On: /dev/sipc.  Errors: EFAULT, EINVAL, E2BIG.
+ */
+#define SIPC_IOC_LIST		_IO(SIPC_IOC_MAGIC, 0x06)
+
+/*
+ * SIPC_IOC_SEND - append a message to the control queue.
+ * On: a sender endpoint.  Blocks while the queue is full, unless the
+ * endpoint is O_NONBLOCK or SIPC_MSG_F_NONBLOCK is set.  Interruptible.
+ * Returns 0 and the message's seq.
+ * Errors: EFAULT; EINVAL (size, flags, unknown type, NOOP with len or
+ * offset, DATA_READY past the region); E2BIG; EBADF (receiver endpoint);
+ * EAGAIN (full, non-blocking); EINTR; EIDRM (channel destroyed).
+ * Nothing about the receiver is ever reported, not even its absence.
+ */
+#define SIPC_IOC_SEND		_IO(SIPC_IOC_MAGIC, 0x20)
+
+/*
+ * SIPC_IOC_RECV - take the oldest message from the control queue.
+ * On: a receiver endpoint.  Blocks while the queue is empty, unless the
+ * endpoint is O_NONBLOCK or SIPC_MSG_F_NONBLOCK is set.  Interruptible.
+ * Errors: EFAULT; EINVAL; E2BIG; EBADF (sender endpoint); EAGAIN (empty,
+ * non-blocking); EINTR; EPIPE (empty and the sender has left: the last
+ * sender endpoint closed and no new one attached); EIDRM (destroyed).
+ */
+#define SIPC_IOC_RECV		_IO(SIPC_IOC_MAGIC, 0x21)
+
+/*
+ * SIPC_IOC_EP_INFO - static facts about an endpoint (struct sipc_ep_info).
+ * On: an endpoint.  Errors: EFAULT, EINVAL, E2BIG, EIDRM.
+ */
+#define SIPC_IOC_EP_INFO	_IO(SIPC_IOC_MAGIC, 0x22)
+
+#endif /* _UAPI_LINUX_SIPC_H */

@@ -1,0 +1,378 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * sipc_channel.c - the channel table and the /dev/sipc commands that act
+ * on it by name: create, destroy, info, list.
+ *
+ * Creating a channel returns no descriptor: the channel belongs to the
+ * table, not to its creator, so a short-lived helper can create it and
+ * exit (the 2007 design; neither peer needs the right to create, which
+ * closes the "create or don't create a name" signalling channel).
+ */
+#include <linux/cred.h>
+#include <linux/mm.h>
+#include <linux/sched.h>
+#include <linux/security.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/uaccess.h>
+#include "sipc_internal.h"
+
+static DEFINE_MUTEX(sipc_table_lock);
+static LIST_HEAD(sipc_channels);	/* creation order; sipc_table_lock */
+static u64 sipc_next_id = 1;		/* sipc_table_lock */
+
+struct sipc_stats sipc_stats;
+
+static struct sipc_channel *sipc_find_locked(const char *name)
+{
+	struct sipc_channel *ch;
+
+	lockdep_assert_held(&sipc_table_lock);
+	list_for_each_entry(ch, &sipc_channels, node) {
+		if (!strcmp(ch->name, name))
+			return ch;
+	}
+	return NULL;
+}
+
+/* Look a channel up by name and take a reference, or NULL. */
+struct sipc_channel *sipc_channel_lookup(const char *name)
+{
+	struct sipc_channel *ch;
+
+	mutex_lock(&sipc_table_lock);
+	ch = sipc_find_locked(name);
+	if (ch)
+		kref_get(&ch->ref);
+	mutex_unlock(&sipc_table_lock);
+	return ch;
+}
+
+static void sipc_channel_release(struct kref *ref)
+{
+	struct sipc_channel *ch = container_of(ref, struct sipc_channel, ref);
+
+	atomic_long_sub(ch->region_size, &sipc_stats.region_bytes);
+	atomic_long_dec(&sipc_stats.channels);
+	sipc_region_free(&ch->region);
+	sipc_queue_free(&ch->queue);
+	kfree(ch->creator_ctx);
+	kfree(ch);
+}
+
+/**
+ * sipc_channel_put - drop a reference taken by lookup or held by an
+ * endpoint or the table; the last one frees the channel and its memory.
+ */
+void sipc_channel_put(struct sipc_channel *ch)
+{
+	kref_put(&ch->ref, sipc_channel_release);
+}
+
+/* The creator's LSM context, kept for info; none is not an error. */
+static void sipc_capture_context(struct sipc_channel *ch)
+{
+	char *ctx;
+	u32 secid, len;
+
+	security_current_getsecid_subj(&secid);
+	if (!secid || security_secid_to_secctx(secid, &ctx, &len))
+		return;
+	ch->creator_ctx = kmemdup_nul(ctx, len, GFP_KERNEL);
+	security_release_secctx(ctx, len);
+	if (ch->creator_ctx)
+		ch->creator_ctx_len = strlen(ch->creator_ctx);
+}
+
+static struct sipc_channel *sipc_channel_alloc(const struct sipc_create *c)
+{
+	struct sipc_channel *ch;
+	int err;
+
+	ch = kzalloc(sizeof(*ch), GFP_KERNEL_ACCOUNT);
+	if (!ch)
+		return ERR_PTR(-ENOMEM);
+	kref_init(&ch->ref);
+	INIT_LIST_HEAD(&ch->node);
+	strscpy(ch->name, c->name, sizeof(ch->name));
+	mutex_init(&ch->send_mutex);
+	mutex_init(&ch->recv_mutex);
+	spin_lock_init(&ch->lock);
+	init_waitqueue_head(&ch->send_wq);
+	init_waitqueue_head(&ch->recv_wq);
+	ch->region_size = c->region_size;
+	ch->creator_pid = task_tgid_nr(current);
+	ch->creator_uid = from_kuid(&init_user_ns, current_euid());
+
+	err = sipc_queue_init(&ch->queue, c->queue_depth);
+	if (err)
+		goto err_free_ch;
+	err = sipc_region_alloc(&ch->region, c->region_size);
+	if (err)
+		goto err_free_queue;
+	sipc_capture_context(ch);
+	return ch;
+
+err_free_queue:
+	sipc_queue_free(&ch->queue);
+err_free_ch:
+	kfree(ch);
+	return ERR_PTR(err);
+}
+
+static int sipc_create_check(struct sipc_create *c)
+{
+	if (c->flags || c->reserved)
+		return -EINVAL;
+	if (sipc_name_check(c->name))
+		return -EINVAL;
+	if (c->queue_depth == 0)
+		c->queue_depth = SIPC_QUEUE_DEPTH_DEFAULT;
+	if (c->queue_depth > SIPC_QUEUE_DEPTH_MAX)
+		return -EINVAL;
+	if (c->region_size == 0 ||
+	    c->region_size > READ_ONCE(sipc_max_region_size))
+		return -EINVAL;
+	c->region_size = PAGE_ALIGN(c->region_size);
+	return 0;
+}
+
+/*
+ * Reserve room for one channel of @size bytes against the limits.  The
+ * counters are only raised here, under the table lock, so two creators
+ * cannot both take the last slot; releases lower them at any time, which
+ * only makes the check conservative.
+ */
+static int sipc_reserve_locked(u64 size)
+{
+	lockdep_assert_held(&sipc_table_lock);
+	if (atomic_long_read(&sipc_stats.channels) >=
+	    READ_ONCE(sipc_max_channels)) {
+		pr_info_ratelimited("sipc: max_channels (%u) reached\n",
+				    READ_ONCE(sipc_max_channels));
+		return -ENOSPC;
+	}
+	if (atomic_long_read(&sipc_stats.region_bytes) + size >
+	    READ_ONCE(sipc_max_total_region)) {
+		pr_info_ratelimited("sipc: max_total_region (%lu) reached\n",
+				    READ_ONCE(sipc_max_total_region));
+		return -ENOSPC;
+	}
+	atomic_long_inc(&sipc_stats.channels);
+	atomic_long_add(size, &sipc_stats.region_bytes);
+	return 0;
+}
+
+static void sipc_unreserve(u64 size)
+{
+	atomic_long_sub(size, &sipc_stats.region_bytes);
+	atomic_long_dec(&sipc_stats.channels);
+}
+
+long sipc_ioctl_create(void __user *uarg)
+{
+	struct sipc_create c;
+	struct sipc_channel *ch;
+	int err;
+
+	err = sipc_copy_in(&c, sizeof(c), SIPC_CREATE_SIZE_VER0, uarg);
+	if (err)
+		return err;
+	err = sipc_create_check(&c);
+	if (err)
+		return err;
+
+	/* Fail early on a taken name or a limit, before allocating. */
+	mutex_lock(&sipc_table_lock);
+	err = sipc_find_locked(c.name) ? -EEXIST : sipc_reserve_locked(c.region_size);
+	mutex_unlock(&sipc_table_lock);
+	if (err)
+		return err;
+
+	ch = sipc_channel_alloc(&c);
+	if (IS_ERR(ch)) {
+		sipc_unreserve(c.region_size);
+		return PTR_ERR(ch);
+	}
+
+	/* Report the rounded size before publishing: a fault loses nothing. */
+	err = sipc_copy_out(uarg, &c, sizeof(c));
+	if (err)
+		goto err_put;
+
+	mutex_lock(&sipc_table_lock);
+	if (sipc_find_locked(c.name)) {
+		mutex_unlock(&sipc_table_lock);
+		err = -EEXIST;
+		goto err_put;
+	}
+	ch->id = sipc_next_id++;
+	list_add_tail(&ch->node, &sipc_channels);	/* the table's reference */
+	mutex_unlock(&sipc_table_lock);
+	return 0;
+
+err_put:
+	sipc_channel_put(ch);	/* releases the reservation too */
+	return err;
+}
+
+/*
+ * Take @ch out of the table and wake everyone blocked on it; they and all
+ * later operations on its endpoints see EIDRM.  Mappings are left alone:
+ * destroy ends the channel's life as a name, it does not revoke memory.
+ */
+static void sipc_destroy_locked(struct sipc_channel *ch)
+{
+	lockdep_assert_held(&sipc_table_lock);
+	list_del_init(&ch->node);
+	spin_lock(&ch->lock);
+	ch->destroyed = true;
+	spin_unlock(&ch->lock);
+	wake_up_interruptible_all(&ch->send_wq);
+	wake_up_interruptible_all(&ch->recv_wq);
+}
+
+long sipc_ioctl_destroy(void __user *uarg)
+{
+	struct sipc_channel_ref r;
+	struct sipc_channel *ch;
+	int err;
+
+	err = sipc_copy_in(&r, sizeof(r), SIPC_CHANNEL_REF_SIZE_VER0, uarg);
+	if (err)
+		return err;
+	if (r.flags || sipc_name_check(r.name))
+		return -EINVAL;
+
+	mutex_lock(&sipc_table_lock);
+	ch = sipc_find_locked(r.name);
+	if (ch)
+		sipc_destroy_locked(ch);
+	mutex_unlock(&sipc_table_lock);
+	if (!ch)
+		return -ENOENT;
+	sipc_channel_put(ch);	/* the table's reference */
+	return 0;
+}
+
+/* Called at module exit, when no endpoint can exist any more. */
+void sipc_channel_destroy_all(void)
+{
+	struct sipc_channel *ch, *tmp;
+	LIST_HEAD(dead);
+
+	mutex_lock(&sipc_table_lock);
+	list_for_each_entry_safe(ch, tmp, &sipc_channels, node) {
+		sipc_destroy_locked(ch);
+		list_add_tail(&ch->node, &dead);
+	}
+	mutex_unlock(&sipc_table_lock);
+	list_for_each_entry_safe(ch, tmp, &dead, node) {
+		list_del(&ch->node);
+		sipc_channel_put(ch);
+	}
+}
+
+static void sipc_fill_info(struct sipc_channel *ch, struct sipc_info *info)
+{
+	info->id = ch->id;
+	info->region_size = ch->region_size;
+	info->creator_pid = ch->creator_pid;
+	info->creator_uid = ch->creator_uid;
+	info->context_len = ch->creator_ctx_len;
+
+	spin_lock(&ch->lock);
+	info->queue_depth = ch->queue.depth;
+	info->queue_len = ch->queue.len;
+	info->state = (ch->sender ? SIPC_STATE_SENDER : 0) |
+		      (ch->receiver ? SIPC_STATE_RECEIVER : 0) |
+		      (ch->sender_hup ? SIPC_STATE_SENDER_HUP : 0) |
+		      (ch->destroyed ? SIPC_STATE_DESTROYED : 0);
+	info->msgs_sent = ch->msgs_sent;
+	info->msgs_received = ch->msgs_received;
+	info->bytes_sent = ch->bytes_sent;
+	spin_unlock(&ch->lock);
+}
+
+/* Copy the context NUL-terminated, truncated to the caller's buffer. */
+static int sipc_copy_context(struct sipc_channel *ch,
+			     const struct sipc_info *info)
+{
+	char __user *dst = u64_to_user_ptr(info->context);
+	size_t n;
+
+	if (!info->context || !info->context_size)
+		return 0;
+	n = min_t(size_t, ch->creator_ctx_len, info->context_size - 1);
+	if (n && copy_to_user(dst, ch->creator_ctx, n))
+		return -EFAULT;
+	if (put_user('\0', dst + n))
+		return -EFAULT;
+	return 0;
+}
+
+long sipc_ioctl_info(void __user *uarg)
+{
+	struct sipc_info info;
+	struct sipc_channel *ch;
+	int err;
+
+	err = sipc_copy_in(&info, sizeof(info), SIPC_INFO_SIZE_VER0, uarg);
+	if (err)
+		return err;
+	if (info.flags || info.reserved || sipc_name_check(info.name))
+		return -EINVAL;
+
+	ch = sipc_channel_lookup(info.name);
+	if (!ch)
+		return -ENOENT;
+	sipc_fill_info(ch, &info);
+	err = sipc_copy_context(ch, &info);
+	sipc_channel_put(ch);
+	if (err)
+		return err;
+	return sipc_copy_out(uarg, &info, sizeof(info));
+}
+
+long sipc_ioctl_list(void __user *uarg)
+{
+	struct sipc_list l;
+	struct sipc_channel *ch;
+	char (*names)[SIPC_NAME_MAX] = NULL;
+	u32 n = 0, total = 0;
+	int err;
+
+	err = sipc_copy_in(&l, sizeof(l), SIPC_LIST_SIZE_VER0, uarg);
+	if (err)
+		return err;
+	if (l.flags || (l.count && !l.names))
+		return -EINVAL;
+
+	mutex_lock(&sipc_table_lock);
+	list_for_each_entry(ch, &sipc_channels, node)
+		total++;
+	if (l.count && total) {
+		names = kvcalloc(min(l.count, total), SIPC_NAME_MAX, GFP_KERNEL);
+		if (!names) {
+			mutex_unlock(&sipc_table_lock);
+			return -ENOMEM;
+		}
+		list_for_each_entry(ch, &sipc_channels, node) {
+			if (n == min(l.count, total))
+				break;
+			memcpy(names[n++], ch->name, SIPC_NAME_MAX);
+		}
+	}
+	mutex_unlock(&sipc_table_lock);
+
+	err = 0;
+	if (n && copy_to_user(u64_to_user_ptr(l.names), names,
+			      (size_t)n * SIPC_NAME_MAX))
+		err = -EFAULT;
+	kvfree(names);
+	if (err)
+		return err;
+	l.count = n;
+	l.total = total;
+	return sipc_copy_out(uarg, &l, sizeof(l));
+}

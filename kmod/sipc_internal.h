@@ -1,0 +1,171 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * sipc_internal.h - objects of sipc.ko and how they are locked.
+ *
+ * Objects
+ * -------
+ * struct sipc_channel   a named channel: region + control queue.  Lives
+ *                       from SIPC_IOC_CREATE until it is destroyed (or the
+ *                       module unloads) AND its last endpoint is released.
+ * struct sipc_endpoint  one attached role (sender or receiver); owned by
+ *                       the anon-inode file returned by attach, freed in
+ *                       that file's ->release, i.e. after the last close
+ *                       and the last munmap (every VMA holds the file).
+ *
+ * References on a channel (ch->ref): one held by the channel table while
+ * the channel has a name (dropped by destroy), one per endpoint.
+ *
+ * Locking
+ * -------
+ * sipc_table_lock (mutex)  the channel list, names, and the limits check
+ *                          at creation.
+ * ch->send_mutex (mutex)   serialises senders of one channel between
+ *                          taking a free slot and filling it, so that a
+ *                          fault copying the result to user space can
+ *                          give the slot back unsent.
+ * ch->recv_mutex (mutex)   the same for receivers: a message is popped
+ *                          only after it reached user space.
+ * ch->lock (spinlock)      the queue, the endpoint pointers, the state
+ *                          flags and the counters of one channel.
+ *
+ * Nesting: sipc_table_lock -> ch->lock; ch->send_mutex -> ch->lock;
+ * ch->recv_mutex -> ch->lock.  The table lock and the channel mutexes are
+ * never held together.  Nothing sleeps under ch->lock.
+ *
+ * Global counters (sipc_stats) are atomics: they are decremented by the
+ * channel's release, which may run from any endpoint's last fput.
+ */
+#ifndef SIPC_INTERNAL_H
+#define SIPC_INTERNAL_H
+
+#include <linux/kref.h>
+#include <linux/list.h>
+#include <linux/mutex.h>
+#include <linux/spinlock.h>
+#include <linux/types.h>
+#include <linux/wait.h>
+#include <linux/sipc.h>
+
+struct file;
+struct page;
+struct sipc_endpoint;
+struct vm_area_struct;
+
+/* One control message as the kernel keeps it. */
+struct sipc_qmsg {
+	u32 type;
+	u32 len;
+	u64 offset;
+	u64 seq;
+};
+
+/*
+ * struct sipc_queue - bounded FIFO of control messages.
+ * Pure data structure: the caller provides the locking (ch->lock).
+ */
+struct sipc_queue {
+	struct sipc_qmsg *slots;	/* depth entries, allocated at init */
+	u32 depth;			/* capacity, 1..SIPC_QUEUE_DEPTH_MAX */
+	u32 head;			/* index of the oldest message */
+	u32 len;			/* messages queued */
+	u64 next_seq;			/* seq of the next message pushed */
+};
+
+int sipc_queue_init(struct sipc_queue *q, u32 depth);
+void sipc_queue_free(struct sipc_queue *q);
+bool sipc_queue_full(const struct sipc_queue *q);
+bool sipc_queue_empty(const struct sipc_queue *q);
+u64 sipc_queue_push(struct sipc_queue *q, const struct sipc_qmsg *m);
+const struct sipc_qmsg *sipc_queue_peek(const struct sipc_queue *q);
+void sipc_queue_pop(struct sipc_queue *q);
+
+/*
+ * struct sipc_region - the data pages of a channel.  Allocated whole and
+ * zeroed at creation (charged to the creator's memory cgroup), immutable
+ * afterwards, freed with the channel.
+ */
+struct sipc_region {
+	struct page **pages;
+	unsigned long nr_pages;
+};
+
+int sipc_region_alloc(struct sipc_region *r, u64 size);
+void sipc_region_free(struct sipc_region *r);
+int sipc_region_mmap(struct sipc_endpoint *ep, struct vm_area_struct *vma);
+
+/*
+ * struct sipc_channel - see the top of this file for lifetime and locks.
+ */
+struct sipc_channel {
+	struct kref ref;
+	struct list_head node;		/* in the table; sipc_table_lock */
+
+	/* Set at creation, immutable afterwards. */
+	char name[SIPC_NAME_MAX];
+	u64 id;
+	struct sipc_region region;
+	u64 region_size;		/* region.nr_pages << PAGE_SHIFT */
+	char *creator_ctx;		/* NUL-terminated, or NULL */
+	u32 creator_ctx_len;
+	u32 creator_pid;
+	u32 creator_uid;
+
+	struct mutex send_mutex;
+	struct mutex recv_mutex;
+
+	spinlock_t lock;		/* protects everything below */
+	struct sipc_queue queue;
+	struct sipc_endpoint *sender;	/* attached sender, or NULL */
+	struct sipc_endpoint *receiver;	/* attached receiver, or NULL */
+	bool destroyed;			/* name removed; ops give EIDRM */
+	bool sender_hup;		/* a sender left, none attached since */
+	u64 msgs_sent;
+	u64 msgs_received;
+	u64 bytes_sent;
+
+	wait_queue_head_t send_wq;	/* senders waiting for room */
+	wait_queue_head_t recv_wq;	/* receivers waiting for a message */
+};
+
+/*
+ * struct sipc_endpoint - private data of an endpoint file.
+ * @ch and @role never change; @ch is a counted reference.
+ */
+struct sipc_endpoint {
+	struct sipc_channel *ch;
+	u32 role;			/* SIPC_ROLE_SENDER or _RECEIVER */
+};
+
+/* Module parameters (sipc_main.c); read with READ_ONCE. */
+extern unsigned int sipc_max_channels;
+extern unsigned long sipc_max_region_size;
+extern unsigned long sipc_max_total_region;
+
+/* Global counters, exported read-only (root) in sysfs. */
+struct sipc_stats {
+	atomic_long_t channels;		/* channel objects alive */
+	atomic_long_t endpoints;	/* endpoint objects alive */
+	atomic_long_t region_bytes;	/* region memory allocated */
+};
+extern struct sipc_stats sipc_stats;
+
+/* sipc_uaccess.c: the extensible-struct rules of the UAPI header. */
+int sipc_copy_in(void *karg, size_t ksize, size_t ver0,
+		 const void __user *uarg);
+int sipc_copy_out(void __user *uarg, const void *karg, size_t ksize);
+int sipc_name_check(const char name[SIPC_NAME_MAX]);
+
+/* sipc_channel.c: the table and the /dev/sipc commands. */
+long sipc_ioctl_create(void __user *uarg);
+long sipc_ioctl_destroy(void __user *uarg);
+long sipc_ioctl_info(void __user *uarg);
+long sipc_ioctl_list(void __user *uarg);
+struct sipc_channel *sipc_channel_lookup(const char *name);
+void sipc_channel_put(struct sipc_channel *ch);
+void sipc_channel_destroy_all(void);
+
+/* sipc_endpoint.c: attach, and the endpoint file. */
+long sipc_ioctl_attach(void __user *uarg, u32 role);
+long sipc_ioctl_version(void __user *uarg);
+
+#endif /* SIPC_INTERNAL_H */
