@@ -169,6 +169,54 @@ static void sipc_unreserve(u64 size)
 	atomic_long_dec(&sipc_stats.channels);
 }
 
+/**
+ * sipc_channel_new - check @c, reserve it against the limits and build
+ * the channel, unpublished.  @c->region_size and @c->queue_depth are
+ * rounded / defaulted in place.  Returns the channel (one reference, to
+ * be given to sipc_channel_publish() or dropped) or an ERR_PTR.
+ */
+struct sipc_channel *sipc_channel_new(struct sipc_create *c)
+{
+	struct sipc_channel *ch;
+	int err;
+
+	err = sipc_create_check(c);
+	if (err)
+		return ERR_PTR(err);
+
+	/* Fail early on a taken name or a limit, before allocating. */
+	mutex_lock(&sipc_table_lock);
+	err = sipc_find_locked(c->name) ? -EEXIST :
+					   sipc_reserve_locked(c->region_size);
+	mutex_unlock(&sipc_table_lock);
+	if (err)
+		return ERR_PTR(err);
+
+	ch = sipc_channel_alloc(c);
+	if (IS_ERR(ch))
+		sipc_unreserve(c->region_size);
+	return ch;
+}
+
+/**
+ * sipc_channel_publish - give @ch its name in the table.  The reference
+ * from sipc_channel_new() becomes the table's.  On -EEXIST (a racing
+ * create won) the reference is dropped and the channel freed.
+ */
+int sipc_channel_publish(struct sipc_channel *ch)
+{
+	mutex_lock(&sipc_table_lock);
+	if (sipc_find_locked(ch->name)) {
+		mutex_unlock(&sipc_table_lock);
+		sipc_channel_put(ch);
+		return -EEXIST;
+	}
+	ch->id = sipc_next_id++;
+	list_add_tail(&ch->node, &sipc_channels);
+	mutex_unlock(&sipc_table_lock);
+	return 0;
+}
+
 long sipc_ioctl_create(void __user *uarg)
 {
 	struct sipc_create c;
@@ -178,42 +226,16 @@ long sipc_ioctl_create(void __user *uarg)
 	err = sipc_copy_in(&c, sizeof(c), SIPC_CREATE_SIZE_VER0, uarg);
 	if (err)
 		return err;
-	err = sipc_create_check(&c);
-	if (err)
-		return err;
-
-	/* Fail early on a taken name or a limit, before allocating. */
-	mutex_lock(&sipc_table_lock);
-	err = sipc_find_locked(c.name) ? -EEXIST : sipc_reserve_locked(c.region_size);
-	mutex_unlock(&sipc_table_lock);
-	if (err)
-		return err;
-
-	ch = sipc_channel_alloc(&c);
-	if (IS_ERR(ch)) {
-		sipc_unreserve(c.region_size);
+	ch = sipc_channel_new(&c);
+	if (IS_ERR(ch))
 		return PTR_ERR(ch);
-	}
-
 	/* Report the rounded size before publishing: a fault loses nothing. */
 	err = sipc_copy_out(uarg, &c, sizeof(c));
-	if (err)
-		goto err_put;
-
-	mutex_lock(&sipc_table_lock);
-	if (sipc_find_locked(c.name)) {
-		mutex_unlock(&sipc_table_lock);
-		err = -EEXIST;
-		goto err_put;
+	if (err) {
+		sipc_channel_put(ch);	/* releases the reservation too */
+		return err;
 	}
-	ch->id = sipc_next_id++;
-	list_add_tail(&ch->node, &sipc_channels);	/* the table's reference */
-	mutex_unlock(&sipc_table_lock);
-	return 0;
-
-err_put:
-	sipc_channel_put(ch);	/* releases the reservation too */
-	return err;
+	return sipc_channel_publish(ch);
 }
 
 /*
@@ -232,20 +254,15 @@ static void sipc_destroy_locked(struct sipc_channel *ch)
 	wake_up_interruptible_all(&ch->recv_wq);
 }
 
-long sipc_ioctl_destroy(void __user *uarg)
+/**
+ * sipc_channel_destroy - destroy the channel named @name, or -ENOENT.
+ */
+int sipc_channel_destroy(const char *name)
 {
-	struct sipc_channel_ref r;
 	struct sipc_channel *ch;
-	int err;
-
-	err = sipc_copy_in(&r, sizeof(r), SIPC_CHANNEL_REF_SIZE_VER0, uarg);
-	if (err)
-		return err;
-	if (r.flags || sipc_name_check(r.name))
-		return -EINVAL;
 
 	mutex_lock(&sipc_table_lock);
-	ch = sipc_find_locked(r.name);
+	ch = sipc_find_locked(name);
 	if (ch)
 		sipc_destroy_locked(ch);
 	mutex_unlock(&sipc_table_lock);
@@ -253,6 +270,66 @@ long sipc_ioctl_destroy(void __user *uarg)
 		return -ENOENT;
 	sipc_channel_put(ch);	/* the table's reference */
 	return 0;
+}
+
+long sipc_ioctl_destroy(void __user *uarg)
+{
+	struct sipc_channel_ref r;
+	int err;
+
+	err = sipc_copy_in(&r, sizeof(r), SIPC_CHANNEL_REF_SIZE_VER0, uarg);
+	if (err)
+		return err;
+	if (r.flags || sipc_name_check(r.name))
+		return -EINVAL;
+	return sipc_channel_destroy(r.name);
+}
+
+/**
+ * sipc_channel_attach - give @ep its role on @ch.  -ENOENT if @ch was
+ * destroyed meanwhile, -EBUSY if the role is taken.
+ */
+int sipc_channel_attach(struct sipc_channel *ch, struct sipc_endpoint *ep)
+{
+	struct sipc_endpoint **slot;
+	int err = 0;
+
+	slot = ep->role == SIPC_ROLE_SENDER ? &ch->sender : &ch->receiver;
+	spin_lock(&ch->lock);
+	if (ch->destroyed)
+		err = -ENOENT;
+	else if (*slot)
+		err = -EBUSY;
+	else
+		*slot = ep;
+	if (!err && ep->role == SIPC_ROLE_SENDER)
+		ch->sender_hup = false;
+	spin_unlock(&ch->lock);
+	return err;
+}
+
+/**
+ * sipc_channel_detach - free @ep's role on @ch.  @departed: the endpoint
+ * was in use (not an attach being undone), so a sender's departure is
+ * reported to the receiver.  A receiver's departure is reported to no
+ * one: it would be a signal from receiver to sender.
+ */
+void sipc_channel_detach(struct sipc_channel *ch, struct sipc_endpoint *ep,
+			 bool departed)
+{
+	bool sender = ep->role == SIPC_ROLE_SENDER;
+
+	spin_lock(&ch->lock);
+	if (sender) {
+		ch->sender = NULL;
+		if (departed)
+			ch->sender_hup = true;
+	} else {
+		ch->receiver = NULL;
+	}
+	spin_unlock(&ch->lock);
+	if (sender && departed)
+		wake_up_interruptible_all(&ch->recv_wq);
 }
 
 /* Called at module exit, when no endpoint can exist any more. */
@@ -273,7 +350,8 @@ void sipc_channel_destroy_all(void)
 	}
 }
 
-static void sipc_fill_info(struct sipc_channel *ch, struct sipc_info *info)
+/* Everything INFO reports except the context string itself. */
+void sipc_channel_fill_info(struct sipc_channel *ch, struct sipc_info *info)
 {
 	info->id = ch->id;
 	info->region_size = ch->region_size;
@@ -326,7 +404,7 @@ long sipc_ioctl_info(void __user *uarg)
 	ch = sipc_channel_lookup(info.name);
 	if (!ch)
 		return -ENOENT;
-	sipc_fill_info(ch, &info);
+	sipc_channel_fill_info(ch, &info);
 	err = sipc_copy_context(ch, &info);
 	sipc_channel_put(ch);
 	if (err)

@@ -22,12 +22,18 @@
 #include <linux/fs.h>
 #include <linux/module.h>
 #include <linux/poll.h>
-#include <linux/sched/signal.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
 #include "sipc_internal.h"
 
 static const struct file_operations sipc_endpoint_fops;
+
+/* A SEND or RECV in progress: the user's struct and where it goes back. */
+struct sipc_ep_xfer {
+	struct sipc_xfer x;
+	struct sipc_msg m;
+	void __user *uarg;
+};
 
 static int sipc_ep_check_msg(const struct sipc_channel *ch,
 			     const struct sipc_msg *m)
@@ -52,156 +58,61 @@ static bool sipc_nonblock(const struct file *file, const struct sipc_msg *m)
 	return (file->f_flags & O_NONBLOCK) || (m->flags & SIPC_MSG_F_NONBLOCK);
 }
 
-static bool sipc_can_send(struct sipc_channel *ch)
+/* Write the seq the message is about to get back to the caller. */
+static int sipc_ep_send_deliver(struct sipc_xfer *x, struct sipc_qmsg *q)
 {
-	bool ready;
+	struct sipc_ep_xfer *ex = container_of(x, struct sipc_ep_xfer, x);
 
-	spin_lock(&ch->lock);
-	ready = ch->destroyed || !sipc_queue_full(&ch->queue);
-	spin_unlock(&ch->lock);
-	return ready;
+	ex->m.seq = q->seq;
+	return sipc_copy_out(ex->uarg, &ex->m, sizeof(ex->m));
 }
 
-static bool sipc_can_recv(struct sipc_channel *ch)
-{
-	bool ready;
-
-	spin_lock(&ch->lock);
-	ready = ch->destroyed || ch->sender_hup ||
-		!sipc_queue_empty(&ch->queue);
-	spin_unlock(&ch->lock);
-	return ready;
-}
-
-/*
- * Wait until the queue has room, then queue @m.  The seq the message
- * will get is written to user space before the message is queued, under
- * send_mutex, so a fault there sends nothing.
- */
 static int sipc_ep_send(struct file *file, struct sipc_channel *ch,
 			void __user *uarg)
 {
-	struct sipc_msg m;
+	struct sipc_ep_xfer ex = { .uarg = uarg };
 	struct sipc_qmsg q;
 	int err;
 
-	err = sipc_copy_in(&m, sizeof(m), SIPC_MSG_SIZE_VER0, uarg);
+	err = sipc_copy_in(&ex.m, sizeof(ex.m), SIPC_MSG_SIZE_VER0, uarg);
 	if (err)
 		return err;
-	err = sipc_ep_check_msg(ch, &m);
+	err = sipc_ep_check_msg(ch, &ex.m);
 	if (err)
 		return err;
-	q = (struct sipc_qmsg){ .type = m.type, .len = m.len,
-				.offset = m.offset };
-
-	for (;;) {
-		if (!sipc_nonblock(file, &m) &&
-		    wait_event_interruptible(ch->send_wq, sipc_can_send(ch)))
-			return -ERESTARTSYS;
-		if (mutex_lock_interruptible(&ch->send_mutex))
-			return -ERESTARTSYS;
-		spin_lock(&ch->lock);
-		if (ch->destroyed) {
-			err = -EIDRM;
-			break;
-		}
-		if (!sipc_queue_full(&ch->queue)) {
-			m.seq = ch->queue.next_seq;
-			err = 0;
-			break;
-		}
-		spin_unlock(&ch->lock);
-		mutex_unlock(&ch->send_mutex);
-		if (sipc_nonblock(file, &m))
-			return -EAGAIN;
-	}
-	spin_unlock(&ch->lock);
-	if (!err)
-		err = sipc_copy_out(uarg, &m, sizeof(m));
-	if (!err) {
-		spin_lock(&ch->lock);
-		if (ch->destroyed) {
-			err = -EIDRM;
-		} else {
-			sipc_queue_push(&ch->queue, &q);
-			ch->msgs_sent++;
-			if (q.type == SIPC_MSG_DATA_READY)
-				ch->bytes_sent += q.len;
-		}
-		spin_unlock(&ch->lock);
-	}
-	mutex_unlock(&ch->send_mutex);
-	if (!err)
-		wake_up_interruptible(&ch->recv_wq);
-	return err;
+	q = (struct sipc_qmsg){ .type = ex.m.type, .len = ex.m.len,
+				.offset = ex.m.offset };
+	ex.x.nonblock = sipc_nonblock(file, &ex.m);
+	ex.x.deliver = sipc_ep_send_deliver;
+	return sipc_channel_send(ch, &q, &ex.x);
 }
 
-/* Why the receiver cannot have a message now; ch->lock held. */
-static int sipc_recv_block_reason_locked(struct sipc_channel *ch)
+/* Hand a message to the caller; it leaves the queue only if this works. */
+static int sipc_ep_recv_deliver(struct sipc_xfer *x, struct sipc_qmsg *q)
 {
-	lockdep_assert_held(&ch->lock);
-	if (ch->destroyed)
-		return -EIDRM;
-	if (!sipc_queue_empty(&ch->queue))
-		return 0;
-	return ch->sender_hup ? -EPIPE : -EAGAIN;
+	struct sipc_ep_xfer *ex = container_of(x, struct sipc_ep_xfer, x);
+
+	ex->m.type = q->type;
+	ex->m.len = q->len;
+	ex->m.offset = q->offset;
+	ex->m.seq = q->seq;
+	return sipc_copy_out(ex->uarg, &ex->m, sizeof(ex->m));
 }
 
-/*
- * Wait for a message and hand it to user space; it leaves the queue only
- * once the copy succeeded (under recv_mutex), so a fault loses nothing.
- */
 static int sipc_ep_recv(struct file *file, struct sipc_channel *ch,
 			void __user *uarg)
 {
-	struct sipc_msg m;
-	const struct sipc_qmsg *head;
+	struct sipc_ep_xfer ex = { .uarg = uarg };
 	int err;
 
-	err = sipc_copy_in(&m, sizeof(m), SIPC_MSG_SIZE_VER0, uarg);
+	err = sipc_copy_in(&ex.m, sizeof(ex.m), SIPC_MSG_SIZE_VER0, uarg);
 	if (err)
 		return err;
-	if (m.flags & ~SIPC_MSG_F_ALL)
+	if (ex.m.flags & ~SIPC_MSG_F_ALL)
 		return -EINVAL;
-
-	for (;;) {
-		if (!sipc_nonblock(file, &m) &&
-		    wait_event_interruptible(ch->recv_wq, sipc_can_recv(ch)))
-			return -ERESTARTSYS;
-		if (mutex_lock_interruptible(&ch->recv_mutex))
-			return -ERESTARTSYS;
-		spin_lock(&ch->lock);
-		err = sipc_recv_block_reason_locked(ch);
-		if (err != -EAGAIN)
-			break;
-		spin_unlock(&ch->lock);
-		mutex_unlock(&ch->recv_mutex);
-		if (sipc_nonblock(file, &m))
-			return -EAGAIN;
-	}
-	if (err) {
-		spin_unlock(&ch->lock);
-		mutex_unlock(&ch->recv_mutex);
-		return err;
-	}
-	head = sipc_queue_peek(&ch->queue);
-	m.type = head->type;
-	m.len = head->len;
-	m.offset = head->offset;
-	m.seq = head->seq;
-	spin_unlock(&ch->lock);
-
-	err = sipc_copy_out(uarg, &m, sizeof(m));
-	if (!err) {
-		spin_lock(&ch->lock);
-		sipc_queue_pop(&ch->queue);	/* only receivers pop: still m */
-		ch->msgs_received++;
-		spin_unlock(&ch->lock);
-	}
-	mutex_unlock(&ch->recv_mutex);
-	if (!err)
-		wake_up_interruptible(&ch->send_wq);
-	return err;
+	ex.x.nonblock = sipc_nonblock(file, &ex.m);
+	ex.x.deliver = sipc_ep_recv_deliver;
+	return sipc_channel_recv(ch, &ex.x);
 }
 
 static long sipc_ep_info(struct sipc_endpoint *ep, void __user *uarg)
@@ -284,19 +195,8 @@ static int sipc_ep_release(struct inode *inode, struct file *file)
 {
 	struct sipc_endpoint *ep = file->private_data;
 	struct sipc_channel *ch = ep->ch;
-	bool sender = ep->role == SIPC_ROLE_SENDER;
 
-	spin_lock(&ch->lock);
-	if (sender) {
-		ch->sender = NULL;
-		ch->sender_hup = true;
-	} else {
-		ch->receiver = NULL;	/* deliberately not told to anyone */
-	}
-	spin_unlock(&ch->lock);
-	if (sender)
-		wake_up_interruptible_all(&ch->recv_wq);
-
+	sipc_channel_detach(ch, ep, true);
 	kfree(ep);
 	atomic_long_dec(&sipc_stats.endpoints);
 	sipc_channel_put(ch);
@@ -312,37 +212,6 @@ static const struct file_operations sipc_endpoint_fops = {
 	.mmap		= sipc_ep_mmap,
 	.llseek		= noop_llseek,
 };
-
-/* Claim @role on @ch for @ep, or -EIDRM / -EBUSY. */
-static int sipc_claim_role(struct sipc_channel *ch, struct sipc_endpoint *ep)
-{
-	struct sipc_endpoint **slot;
-	int err = 0;
-
-	slot = ep->role == SIPC_ROLE_SENDER ? &ch->sender : &ch->receiver;
-	spin_lock(&ch->lock);
-	if (ch->destroyed)
-		err = -ENOENT;
-	else if (*slot)
-		err = -EBUSY;
-	else
-		*slot = ep;
-	if (!err && ep->role == SIPC_ROLE_SENDER)
-		ch->sender_hup = false;
-	spin_unlock(&ch->lock);
-	return err;
-}
-
-static void sipc_unclaim_role(struct sipc_channel *ch,
-			      struct sipc_endpoint *ep)
-{
-	spin_lock(&ch->lock);
-	if (ep->role == SIPC_ROLE_SENDER)
-		ch->sender = NULL;
-	else
-		ch->receiver = NULL;
-	spin_unlock(&ch->lock);
-}
 
 long sipc_ioctl_attach(void __user *uarg, u32 role)
 {
@@ -368,7 +237,7 @@ long sipc_ioctl_attach(void __user *uarg, u32 role)
 		goto err_free_ep;
 	}
 	ep->ch = ch;	/* the lookup's reference becomes the endpoint's */
-	err = sipc_claim_role(ch, ep);
+	err = sipc_channel_attach(ch, ep);
 	if (err)
 		goto err_put_ch;
 
@@ -389,7 +258,7 @@ long sipc_ioctl_attach(void __user *uarg, u32 role)
 
 err_unclaim:
 	atomic_long_dec(&sipc_stats.endpoints);
-	sipc_unclaim_role(ch, ep);
+	sipc_channel_detach(ch, ep, false);
 err_put_ch:
 	sipc_channel_put(ch);
 err_free_ep:

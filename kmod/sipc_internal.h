@@ -160,9 +160,30 @@ long sipc_ioctl_create(void __user *uarg);
 long sipc_ioctl_destroy(void __user *uarg);
 long sipc_ioctl_info(void __user *uarg);
 long sipc_ioctl_list(void __user *uarg);
+struct sipc_channel *sipc_channel_new(struct sipc_create *c);
+int sipc_channel_publish(struct sipc_channel *ch);
+int sipc_channel_destroy(const char *name);
 struct sipc_channel *sipc_channel_lookup(const char *name);
+void sipc_channel_fill_info(struct sipc_channel *ch, struct sipc_info *info);
 void sipc_channel_put(struct sipc_channel *ch);
+int sipc_channel_attach(struct sipc_channel *ch, struct sipc_endpoint *ep);
+void sipc_channel_detach(struct sipc_channel *ch, struct sipc_endpoint *ep,
+			 bool departed);
 void sipc_channel_destroy_all(void);
+
+/*
+ * struct sipc_xfer - one SEND or RECV in progress, as the transfer code
+ * sees it: whether it may wait, and how to hand the result over.
+ */
+struct sipc_xfer {
+	bool nonblock;
+	int (*deliver)(struct sipc_xfer *x, struct sipc_qmsg *m);
+};
+
+/* sipc_transfer.c: waiting on the queue. */
+int sipc_channel_send(struct sipc_channel *ch, struct sipc_qmsg *q,
+		      struct sipc_xfer *x);
+int sipc_channel_recv(struct sipc_channel *ch, struct sipc_xfer *x);
 
 /* sipc_endpoint.c: attach, and the endpoint file. */
 long sipc_ioctl_attach(void __user *uarg, u32 role);

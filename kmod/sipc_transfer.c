@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * sipc_transfer.c - moving messages through a channel's queue: who waits,
+ * for what, and who is woken.
+ *
+ * Both directions follow one rule: a message changes hands only after the
+ * caller's deliver() step succeeded (for the ioctls: the copy of the
+ * result to user space).  send_mutex / recv_mutex keep the queue slot
+ * that deliver() is about to fill or empty from being taken by another
+ * thread of the same role in between; ch->lock is never held across
+ * deliver(), which may fault.
+ *
+ * What the receiver can make the sender see is deliberately thin: only
+ * the room its RECV makes in the queue.
+ */
+#include <linux/sched/signal.h>
+#include <linux/wait.h>
+#include "sipc_internal.h"
+
+static bool sipc_can_send(struct sipc_channel *ch)
+{
+	bool ready;
+
+	spin_lock(&ch->lock);
+	ready = ch->destroyed || !sipc_queue_full(&ch->queue);
+	spin_unlock(&ch->lock);
+	return ready;
+}
+
+static bool sipc_can_recv(struct sipc_channel *ch)
+{
+	bool ready;
+
+	spin_lock(&ch->lock);
+	ready = ch->destroyed || ch->sender_hup ||
+		!sipc_queue_empty(&ch->queue);
+	spin_unlock(&ch->lock);
+	return ready;
+}
+
+/*
+ * Take send_mutex with room in the queue and ch->lock held, or return an
+ * error with neither held.
+ */
+static int sipc_send_begin(struct sipc_channel *ch, struct sipc_xfer *x)
+	__acquires(&ch->lock)
+{
+	for (;;) {
+		if (!x->nonblock &&
+		    wait_event_interruptible(ch->send_wq, sipc_can_send(ch)))
+			return -ERESTARTSYS;
+		if (mutex_lock_interruptible(&ch->send_mutex))
+			return -ERESTARTSYS;
+		spin_lock(&ch->lock);
+		if (ch->destroyed || !sipc_queue_full(&ch->queue))
+			break;
+		spin_unlock(&ch->lock);
+		mutex_unlock(&ch->send_mutex);
+		if (x->nonblock)
+			return -EAGAIN;
+	}
+	if (ch->destroyed) {
+		spin_unlock(&ch->lock);
+		mutex_unlock(&ch->send_mutex);
+		return -EIDRM;
+	}
+	return 0;
+}
+
+/**
+ * sipc_channel_send - queue @q on @ch, waiting for room unless
+ * @x->nonblock.  @x->deliver() is called first with @q->seq set to the
+ * number the message will get; if it fails nothing is queued.
+ */
+int sipc_channel_send(struct sipc_channel *ch, struct sipc_qmsg *q,
+		      struct sipc_xfer *x)
+{
+	int err;
+
+	err = sipc_send_begin(ch, x);
+	if (err)
+		return err;
+	q->seq = ch->queue.next_seq;
+	spin_unlock(&ch->lock);
+
+	err = x->deliver(x, q);
+	if (!err) {
+		spin_lock(&ch->lock);
+		if (ch->destroyed) {
+			err = -EIDRM;
+		} else {
+			sipc_queue_push(&ch->queue, q);
+			ch->msgs_sent++;
+			if (q->type == SIPC_MSG_DATA_READY)
+				ch->bytes_sent += q->len;
+		}
+		spin_unlock(&ch->lock);
+	}
+	mutex_unlock(&ch->send_mutex);
+	if (!err)
+		wake_up_interruptible(&ch->recv_wq);
+	return err;
+}
+
+/* Why no message can be taken now, or 0; ch->lock held. */
+static int sipc_recv_state_locked(struct sipc_channel *ch)
+{
+	lockdep_assert_held(&ch->lock);
+	if (ch->destroyed)
+		return -EIDRM;
+	if (!sipc_queue_empty(&ch->queue))
+		return 0;
+	return ch->sender_hup ? -EPIPE : -EAGAIN;
+}
+
+/**
+ * sipc_channel_recv - take the oldest message of @ch, waiting for one
+ * unless @x->nonblock.  It is handed to @x->deliver() and leaves the
+ * queue only if that succeeds.  -EPIPE: empty and the sender has left.
+ */
+int sipc_channel_recv(struct sipc_channel *ch, struct sipc_xfer *x)
+{
+	struct sipc_qmsg m;
+	int err;
+
+	for (;;) {
+		if (!x->nonblock &&
+		    wait_event_interruptible(ch->recv_wq, sipc_can_recv(ch)))
+			return -ERESTARTSYS;
+		if (mutex_lock_interruptible(&ch->recv_mutex))
+			return -ERESTARTSYS;
+		spin_lock(&ch->lock);
+		err = sipc_recv_state_locked(ch);
+		if (err != -EAGAIN)
+			break;
+		spin_unlock(&ch->lock);
+		mutex_unlock(&ch->recv_mutex);
+		if (x->nonblock)
+			return -EAGAIN;
+	}
+	if (!err)
+		m = *sipc_queue_peek(&ch->queue);
+	spin_unlock(&ch->lock);
+	if (!err)
+		err = x->deliver(x, &m);
+	if (!err) {
+		spin_lock(&ch->lock);
+		sipc_queue_pop(&ch->queue);	/* only receivers pop: still m */
+		ch->msgs_received++;
+		spin_unlock(&ch->lock);
+	}
+	mutex_unlock(&ch->recv_mutex);
+	if (!err)
+		wake_up_interruptible(&ch->send_wq);
+	return err;
+}
