@@ -29,7 +29,7 @@ static struct sipc_channel *sipc_find_locked(const char *name)
 
 	lockdep_assert_held(&sipc_table_lock);
 	list_for_each_entry(ch, &sipc_channels, node) {
-		if (!strcmp(ch->name, name))
+		if (ch->named && !strcmp(ch->name, name))
 			return ch;
 	}
 	return NULL;
@@ -48,10 +48,18 @@ struct sipc_channel *sipc_channel_lookup(const char *name)
 	return ch;
 }
 
+/* Called with sipc_table_lock held (kref_put_mutex); drops it. */
 static void sipc_channel_release(struct kref *ref)
+	__releases(&sipc_table_lock)
 {
 	struct sipc_channel *ch = container_of(ref, struct sipc_channel, ref);
 
+	list_del_init(&ch->node);
+	mutex_unlock(&sipc_table_lock);
+
+	if (ch->inode)
+		iput(ch->inode);
+	kfree(ch->label);
 	atomic_long_sub(ch->region_size, &sipc_stats.region_bytes);
 	atomic_long_dec(&sipc_stats.channels);
 	sipc_region_free(&ch->region);
@@ -66,7 +74,21 @@ static void sipc_channel_release(struct kref *ref)
  */
 void sipc_channel_put(struct sipc_channel *ch)
 {
-	kref_put(&ch->ref, sipc_channel_release);
+	kref_put_mutex(&ch->ref, sipc_channel_release, &sipc_table_lock);
+}
+
+/**
+ * sipc_for_each_channel - call @fn on every channel alive, named or
+ * destroyed, under sipc_table_lock (so @fn may sleep but must not put).
+ */
+void sipc_for_each_channel(void (*fn)(struct sipc_channel *ch))
+{
+	struct sipc_channel *ch;
+
+	mutex_lock(&sipc_table_lock);
+	list_for_each_entry(ch, &sipc_channels, node)
+		fn(ch);
+	mutex_unlock(&sipc_table_lock);
 }
 
 /* The creator's LSM context, kept for info; none is not an error. */
@@ -82,6 +104,23 @@ static void sipc_capture_context(struct sipc_channel *ch)
 	security_release_secctx(ctx, len);
 	if (ch->creator_ctx)
 		ch->creator_ctx_len = strlen(ch->creator_ctx);
+}
+
+/*
+ * The channel's own inode, made in the creator's context so that the LSM
+ * labels it after the creator (and may refuse: -EACCES).
+ */
+static int sipc_channel_label(struct sipc_channel *ch)
+{
+	struct inode *inode = sipc_fs_channel_inode();
+
+	if (IS_ERR(inode))
+		return PTR_ERR(inode);
+	ch->inode = inode;
+	ch->label = sipc_fs_label(inode);
+	if (ch->label)
+		ch->label_len = strlen(ch->label);
+	return 0;
 }
 
 static struct sipc_channel *sipc_channel_alloc(const struct sipc_create *c)
@@ -104,9 +143,12 @@ static struct sipc_channel *sipc_channel_alloc(const struct sipc_create *c)
 	ch->creator_pid = task_tgid_nr(current);
 	ch->creator_uid = from_kuid(&init_user_ns, current_euid());
 
-	err = sipc_queue_init(&ch->queue, c->queue_depth);
+	err = sipc_channel_label(ch);
 	if (err)
 		goto err_free_ch;
+	err = sipc_queue_init(&ch->queue, c->queue_depth);
+	if (err)
+		goto err_put_inode;
 	err = sipc_region_alloc(&ch->region, c->region_size);
 	if (err)
 		goto err_free_queue;
@@ -115,6 +157,9 @@ static struct sipc_channel *sipc_channel_alloc(const struct sipc_create *c)
 
 err_free_queue:
 	sipc_queue_free(&ch->queue);
+err_put_inode:
+	iput(ch->inode);
+	kfree(ch->label);
 err_free_ch:
 	kfree(ch);
 	return ERR_PTR(err);
@@ -212,6 +257,7 @@ int sipc_channel_publish(struct sipc_channel *ch)
 		return -EEXIST;
 	}
 	ch->id = sipc_next_id++;
+	ch->named = true;
 	list_add_tail(&ch->node, &sipc_channels);
 	mutex_unlock(&sipc_table_lock);
 	return 0;
@@ -246,7 +292,7 @@ long sipc_ioctl_create(void __user *uarg)
 static void sipc_destroy_locked(struct sipc_channel *ch)
 {
 	lockdep_assert_held(&sipc_table_lock);
-	list_del_init(&ch->node);
+	ch->named = false;
 	spin_lock(&ch->lock);
 	ch->destroyed = true;
 	spin_unlock(&ch->lock);
@@ -320,33 +366,44 @@ void sipc_channel_detach(struct sipc_channel *ch, struct sipc_endpoint *ep,
 	bool sender = ep->role == SIPC_ROLE_SENDER;
 
 	spin_lock(&ch->lock);
-	if (sender) {
+	if (sender && ch->sender == ep) {
 		ch->sender = NULL;
-		if (departed)
-			ch->sender_hup = true;
-	} else {
+		ch->sender_hup |= departed;
+	} else if (!sender && ch->receiver == ep) {
 		ch->receiver = NULL;
+	} else {
+		departed = false;	/* revoked earlier: already detached */
 	}
 	spin_unlock(&ch->lock);
 	if (sender && departed)
 		wake_up_interruptible_all(&ch->recv_wq);
 }
 
+static struct sipc_channel *sipc_first_named_locked(void)
+{
+	struct sipc_channel *ch;
+
+	list_for_each_entry(ch, &sipc_channels, node) {
+		if (ch->named)
+			return ch;
+	}
+	return NULL;
+}
+
 /* Called at module exit, when no endpoint can exist any more. */
 void sipc_channel_destroy_all(void)
 {
-	struct sipc_channel *ch, *tmp;
-	LIST_HEAD(dead);
+	struct sipc_channel *ch;
 
-	mutex_lock(&sipc_table_lock);
-	list_for_each_entry_safe(ch, tmp, &sipc_channels, node) {
-		sipc_destroy_locked(ch);
-		list_add_tail(&ch->node, &dead);
-	}
-	mutex_unlock(&sipc_table_lock);
-	list_for_each_entry_safe(ch, tmp, &dead, node) {
-		list_del(&ch->node);
-		sipc_channel_put(ch);
+	for (;;) {
+		mutex_lock(&sipc_table_lock);
+		ch = sipc_first_named_locked();
+		if (ch)
+			sipc_destroy_locked(ch);
+		mutex_unlock(&sipc_table_lock);
+		if (!ch)
+			return;
+		sipc_channel_put(ch);	/* the table's reference */
 	}
 }
 
@@ -358,6 +415,7 @@ void sipc_channel_fill_info(struct sipc_channel *ch, struct sipc_info *info)
 	info->creator_pid = ch->creator_pid;
 	info->creator_uid = ch->creator_uid;
 	info->context_len = ch->creator_ctx_len;
+	info->label_len = ch->label_len;
 
 	spin_lock(&ch->lock);
 	info->queue_depth = ch->queue.depth;
@@ -372,17 +430,16 @@ void sipc_channel_fill_info(struct sipc_channel *ch, struct sipc_info *info)
 	spin_unlock(&ch->lock);
 }
 
-/* Copy the context NUL-terminated, truncated to the caller's buffer. */
-static int sipc_copy_context(struct sipc_channel *ch,
-			     const struct sipc_info *info)
+/* Copy @str NUL-terminated, truncated to the caller's buffer. */
+static int sipc_copy_string(u64 uptr, u32 size, const char *str, u32 len)
 {
-	char __user *dst = u64_to_user_ptr(info->context);
+	char __user *dst = u64_to_user_ptr(uptr);
 	size_t n;
 
-	if (!info->context || !info->context_size)
+	if (!uptr || !size)
 		return 0;
-	n = min_t(size_t, ch->creator_ctx_len, info->context_size - 1);
-	if (n && copy_to_user(dst, ch->creator_ctx, n))
+	n = min_t(size_t, len, size - 1);
+	if (n && copy_to_user(dst, str, n))
 		return -EFAULT;
 	if (put_user('\0', dst + n))
 		return -EFAULT;
@@ -405,7 +462,11 @@ long sipc_ioctl_info(void __user *uarg)
 	if (!ch)
 		return -ENOENT;
 	sipc_channel_fill_info(ch, &info);
-	err = sipc_copy_context(ch, &info);
+	err = sipc_copy_string(info.context, info.context_size,
+			       ch->creator_ctx, ch->creator_ctx_len);
+	if (!err)
+		err = sipc_copy_string(info.label, info.label_size,
+				       ch->label, ch->label_len);
 	sipc_channel_put(ch);
 	if (err)
 		return err;
@@ -428,7 +489,7 @@ long sipc_ioctl_list(void __user *uarg)
 
 	mutex_lock(&sipc_table_lock);
 	list_for_each_entry(ch, &sipc_channels, node)
-		total++;
+		total += ch->named;
 	if (l.count && total) {
 		names = kvcalloc(min(l.count, total), SIPC_NAME_MAX, GFP_KERNEL);
 		if (!names) {
@@ -438,7 +499,8 @@ long sipc_ioctl_list(void __user *uarg)
 		list_for_each_entry(ch, &sipc_channels, node) {
 			if (n == min(l.count, total))
 				break;
-			memcpy(names[n++], ch->name, SIPC_NAME_MAX);
+			if (ch->named)
+				memcpy(names[n++], ch->name, SIPC_NAME_MAX);
 		}
 	}
 	mutex_unlock(&sipc_table_lock);

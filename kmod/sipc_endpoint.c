@@ -22,6 +22,7 @@
 #include <linux/fs.h>
 #include <linux/module.h>
 #include <linux/poll.h>
+#include <linux/security.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
 #include "sipc_internal.h"
@@ -33,6 +34,8 @@ struct sipc_ep_xfer {
 	struct sipc_xfer x;
 	struct sipc_msg m;
 	void __user *uarg;
+	struct file *file;
+	unsigned int cmd;
 };
 
 static int sipc_ep_check_msg(const struct sipc_channel *ch,
@@ -56,6 +59,28 @@ static int sipc_ep_check_msg(const struct sipc_channel *ch,
 static bool sipc_nonblock(const struct file *file, const struct sipc_msg *m)
 {
 	return (file->f_flags & O_NONBLOCK) || (m->flags & SIPC_MSG_F_NONBLOCK);
+}
+
+/*
+ * The policy changed while the caller slept: would its command still be
+ * allowed?  Asked through the same LSM hook the ioctl itself passed.
+ */
+static int sipc_ep_recheck(struct sipc_xfer *x)
+{
+	struct sipc_ep_xfer *ex = container_of(x, struct sipc_ep_xfer, x);
+
+	return security_file_ioctl(ex->file, ex->cmd, (unsigned long)ex->uarg);
+}
+
+static void sipc_ep_xfer_init(struct sipc_ep_xfer *ex, struct file *file,
+			      unsigned int cmd)
+{
+	ex->x.nonblock = sipc_nonblock(file, &ex->m);
+	ex->x.ep = file->private_data;
+	ex->x.recheck = sipc_ep_recheck;
+	ex->x.policy_seq = atomic_read(&sipc_policy_seq);
+	ex->file = file;
+	ex->cmd = cmd;
 }
 
 /* Write the seq the message is about to get back to the caller. */
@@ -82,7 +107,7 @@ static int sipc_ep_send(struct file *file, struct sipc_channel *ch,
 		return err;
 	q = (struct sipc_qmsg){ .type = ex.m.type, .len = ex.m.len,
 				.offset = ex.m.offset };
-	ex.x.nonblock = sipc_nonblock(file, &ex.m);
+	sipc_ep_xfer_init(&ex, file, SIPC_IOC_SEND);
 	ex.x.deliver = sipc_ep_send_deliver;
 	return sipc_channel_send(ch, &q, &ex.x);
 }
@@ -110,16 +135,25 @@ static int sipc_ep_recv(struct file *file, struct sipc_channel *ch,
 		return err;
 	if (ex.m.flags & ~SIPC_MSG_F_ALL)
 		return -EINVAL;
-	ex.x.nonblock = sipc_nonblock(file, &ex.m);
+	sipc_ep_xfer_init(&ex, file, SIPC_IOC_RECV);
 	ex.x.deliver = sipc_ep_recv_deliver;
 	return sipc_channel_recv(ch, &ex.x);
+}
+
+static bool sipc_ep_destroyed(struct sipc_channel *ch)
+{
+	bool destroyed;
+
+	spin_lock(&ch->lock);
+	destroyed = ch->destroyed;
+	spin_unlock(&ch->lock);
+	return destroyed;
 }
 
 static long sipc_ep_info(struct sipc_endpoint *ep, void __user *uarg)
 {
 	struct sipc_channel *ch = ep->ch;
 	struct sipc_ep_info info;
-	bool destroyed;
 	int err;
 
 	err = sipc_copy_in(&info, sizeof(info), SIPC_EP_INFO_SIZE_VER0, uarg);
@@ -127,10 +161,7 @@ static long sipc_ep_info(struct sipc_endpoint *ep, void __user *uarg)
 		return err;
 	if (info.flags)
 		return -EINVAL;
-	spin_lock(&ch->lock);
-	destroyed = ch->destroyed;
-	spin_unlock(&ch->lock);
-	if (destroyed)
+	if (sipc_ep_destroyed(ch))
 		return -EIDRM;
 	info.role = ep->role;
 	info.queue_depth = ch->queue.depth;
@@ -146,9 +177,11 @@ static long sipc_ep_ioctl(struct file *file, unsigned int cmd,
 	struct sipc_endpoint *ep = file->private_data;
 	void __user *uarg = (void __user *)arg;
 
-	switch (cmd) {
-	case SIPC_IOC_VERSION:
+	if (cmd == SIPC_IOC_VERSION)
 		return sipc_ioctl_version(uarg);
+	if (READ_ONCE(ep->revoked))
+		return -EACCES;
+	switch (cmd) {
 	case SIPC_IOC_SEND:
 		if (ep->role != SIPC_ROLE_SENDER)
 			return -EBADF;
@@ -159,6 +192,10 @@ static long sipc_ep_ioctl(struct file *file, unsigned int cmd,
 		return sipc_ep_recv(file, ep->ch, uarg);
 	case SIPC_IOC_EP_INFO:
 		return sipc_ep_info(ep, uarg);
+	case SIPC_IOC_MAP:
+		/* The LSM checked this command on the way in: that is the
+		 * answer, unless the channel is gone. */
+		return sipc_ep_destroyed(ep->ch) ? -EIDRM : 0;
 	default:
 		return -ENOTTY;
 	}
@@ -173,7 +210,7 @@ static __poll_t sipc_ep_poll(struct file *file, poll_table *wait)
 
 	poll_wait(file, sender ? &ch->send_wq : &ch->recv_wq, wait);
 	spin_lock(&ch->lock);
-	if (ch->destroyed)
+	if (ch->destroyed || ep->revoked)
 		mask = EPOLLERR | EPOLLHUP;
 	else if (sender && !sipc_queue_full(&ch->queue))
 		mask = EPOLLOUT | EPOLLWRNORM;
@@ -247,8 +284,11 @@ long sipc_ioctl_attach(void __user *uarg, u32 role)
 		 ((r.flags & SIPC_ATTACH_NONBLOCK) ? O_NONBLOCK : 0) |
 		 ((r.flags & SIPC_ATTACH_NO_CLOEXEC) ? 0 : O_CLOEXEC);
 	atomic_long_inc(&sipc_stats.endpoints);
+	/* The endpoint's inode takes the channel's label (sipc_fs.c); the
+	 * LSM checks "create" on it for the attaching task. */
 	fd = anon_inode_getfd_secure(sender ? "[sipc-sender]" : "[sipc-receiver]",
-				     &sipc_endpoint_fops, ep, oflags, NULL);
+				     &sipc_endpoint_fops, ep, oflags,
+				     ch->inode);
 	if (fd < 0) {
 		err = fd;
 		goto err_unclaim;
@@ -287,6 +327,8 @@ long sipc_ioctl_version(void __user *uarg)
 		   BIT_ULL(_IOC_NR(SIPC_IOC_LIST)) |
 		   BIT_ULL(_IOC_NR(SIPC_IOC_SEND)) |
 		   BIT_ULL(_IOC_NR(SIPC_IOC_RECV)) |
-		   BIT_ULL(_IOC_NR(SIPC_IOC_EP_INFO));
+		   BIT_ULL(_IOC_NR(SIPC_IOC_EP_INFO)) |
+		   BIT_ULL(_IOC_NR(SIPC_IOC_REVOKE)) |
+		   BIT_ULL(_IOC_NR(SIPC_IOC_MAP));
 	return sipc_copy_out(uarg, &v, sizeof(v));
 }

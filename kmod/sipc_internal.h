@@ -13,12 +13,17 @@
  *                       and the last munmap (every VMA holds the file).
  *
  * References on a channel (ch->ref): one held by the channel table while
- * the channel has a name (dropped by destroy), one per endpoint.
+ * the channel has a name (ch->named; dropped by destroy), one per
+ * endpoint, and short-lived ones taken by lookups.  The table list holds
+ * every channel alive, named or destroyed, so that revocation can reach
+ * mappings of destroyed channels too; the last put removes it from the
+ * list under sipc_table_lock (kref_put_mutex), so a walker of the list
+ * under that lock never meets a channel whose count is zero.
  *
  * Locking
  * -------
- * sipc_table_lock (mutex)  the channel list, names, and the limits check
- *                          at creation.
+ * sipc_table_lock (mutex)  the channel list, names, ch->named, and the
+ *                          limits check at creation.
  * ch->send_mutex (mutex)   serialises senders of one channel between
  *                          taking a free slot and filling it, so that a
  *                          fault copying the result to user space can
@@ -28,7 +33,8 @@
  * ch->lock (spinlock)      the queue, the endpoint pointers, the state
  *                          flags and the counters of one channel.
  *
- * Nesting: sipc_table_lock -> ch->lock; ch->send_mutex -> ch->lock;
+ * Nesting: sipc_table_lock -> ch->lock; sipc_table_lock -> the
+ * i_mmap_rwsem of an endpoint inode (zapping); ch->send_mutex -> ch->lock;
  * ch->recv_mutex -> ch->lock.  The table lock and the channel mutexes are
  * never held together.  Nothing sleeps under ch->lock.
  *
@@ -99,10 +105,14 @@ int sipc_region_mmap(struct sipc_endpoint *ep, struct vm_area_struct *vma);
 struct sipc_channel {
 	struct kref ref;
 	struct list_head node;		/* in the table; sipc_table_lock */
+	bool named;			/* table holds a ref; sipc_table_lock */
 
 	/* Set at creation, immutable afterwards. */
 	char name[SIPC_NAME_MAX];
 	u64 id;
+	struct inode *inode;		/* labelled like the creator (sipc_fs.c) */
+	char *label;			/* inode's label string, or NULL */
+	u32 label_len;
 	struct sipc_region region;
 	u64 region_size;		/* region.nr_pages << PAGE_SHIFT */
 	char *creator_ctx;		/* NUL-terminated, or NULL */
@@ -130,10 +140,17 @@ struct sipc_channel {
 /*
  * struct sipc_endpoint - private data of an endpoint file.
  * @ch and @role never change; @ch is a counted reference.
+ * @revoked is set once, under ch->lock, by SIPC_IOC_REVOKE; readers that
+ * only need a hint use READ_ONCE.  @inode is the endpoint file's inode,
+ * recorded under ch->lock by the first mmap so that revocation can zap
+ * the mappings; it is valid while @ep is attached to @ch (the file, which
+ * pins the inode, detaches only in its ->release).
  */
 struct sipc_endpoint {
 	struct sipc_channel *ch;
 	u32 role;			/* SIPC_ROLE_SENDER or _RECEIVER */
+	bool revoked;
+	struct inode *inode;
 };
 
 /* Module parameters (sipc_main.c); read with READ_ONCE. */
@@ -178,12 +195,33 @@ void sipc_channel_destroy_all(void);
 struct sipc_xfer {
 	bool nonblock;
 	int (*deliver)(struct sipc_xfer *x, struct sipc_qmsg *m);
+	/* Optional: the endpoint, and a re-check of the caller's permission
+	 * run when the policy changed while it waited. */
+	struct sipc_endpoint *ep;
+	int (*recheck)(struct sipc_xfer *x);
+	unsigned int policy_seq;	/* sipc_policy_seq when last checked */
 };
 
 /* sipc_transfer.c: waiting on the queue. */
 int sipc_channel_send(struct sipc_channel *ch, struct sipc_qmsg *q,
 		      struct sipc_xfer *x);
 int sipc_channel_recv(struct sipc_channel *ch, struct sipc_xfer *x);
+
+/* sipc_fs.c: channel inodes and their labels. */
+#define SIPC_CHANNEL_INODE_NAME	"[sipc-channel]"
+int sipc_fs_init(void);
+void sipc_fs_exit(void);
+struct inode *sipc_fs_channel_inode(void);
+char *sipc_fs_label(struct inode *inode);
+
+/* sipc_revoke.c: taking access back. */
+extern atomic_t sipc_policy_seq;
+int sipc_revoke_init(void);
+void sipc_revoke_exit(void);
+void sipc_channel_zap(struct sipc_channel *ch);
+int sipc_channel_revoke(struct sipc_channel *ch, u32 roles);
+long sipc_ioctl_revoke(void __user *uarg);
+void sipc_for_each_channel(void (*fn)(struct sipc_channel *ch));
 
 /* sipc_endpoint.c: attach, and the endpoint file. */
 long sipc_ioctl_attach(void __user *uarg, u32 role);

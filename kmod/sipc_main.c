@@ -76,6 +76,8 @@ static long sipc_dev_ioctl(struct file *file, unsigned int cmd,
 		return sipc_ioctl_info(uarg);
 	case SIPC_IOC_LIST:
 		return sipc_ioctl_list(uarg);
+	case SIPC_IOC_REVOKE:
+		return sipc_ioctl_revoke(uarg);
 	default:
 		return -ENOTTY;
 	}
@@ -174,9 +176,15 @@ static int __init sipc_init(void)
 		pr_err("sipc: dev_mode %#o has bits outside 0777\n", dev_mode);
 		return -EINVAL;
 	}
-	err = alloc_chrdev_region(&sipc_devt, 0, 1, "sipc");
+	err = sipc_fs_init();
 	if (err)
 		return err;
+	err = sipc_revoke_init();
+	if (err)
+		goto err_fs_exit;
+	err = alloc_chrdev_region(&sipc_devt, 0, 1, "sipc");
+	if (err)
+		goto err_revoke_exit;
 	sipc_class = class_create(THIS_MODULE, "sipc");
 	if (IS_ERR(sipc_class)) {
 		err = PTR_ERR(sipc_class);
@@ -192,6 +200,10 @@ err_destroy_class:
 	class_destroy(sipc_class);
 err_unregister_region:
 	unregister_chrdev_region(sipc_devt, 1);
+err_revoke_exit:
+	sipc_revoke_exit();
+err_fs_exit:
+	sipc_fs_exit();
 	return err;
 }
 
@@ -205,9 +217,11 @@ static void __exit sipc_exit(void)
 	put_device(sipc_dev);
 	class_destroy(sipc_class);
 	unregister_chrdev_region(sipc_devt, 1);
+	sipc_revoke_exit();
 	sipc_channel_destroy_all();
 	WARN_ON(atomic_long_read(&sipc_stats.channels));
 	WARN_ON(atomic_long_read(&sipc_stats.region_bytes));
+	sipc_fs_exit();
 }
 
 module_init(sipc_init);

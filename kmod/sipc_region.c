@@ -8,7 +8,9 @@
  *
  * Mappings are filled lazily by the fault handler rather than at mmap
  * time.  That is deliberate: revocation zaps the page tables of a mapping,
- * and the next fault is the place where access is decided again.
+ * and the next fault is the place where access is decided again.  A fault
+ * maps the whole VMA at once, so that is one decision per mapping per
+ * policy change, not one per page.
  *
  * Forward-only memory: the receiver's endpoint file is opened read-only,
  * so the mm core already refuses PROT_WRITE on a shared mapping of it;
@@ -18,6 +20,7 @@
  */
 #include <linux/gfp.h>
 #include <linux/mm.h>
+#include <linux/security.h>
 #include <linux/slab.h>
 #include "sipc_internal.h"
 
@@ -51,18 +54,70 @@ void sipc_region_free(struct sipc_region *r)
 	r->nr_pages = 0;
 }
 
+/* May the task faulting now map @ep's region?  Revoked: never. */
+static bool sipc_map_allowed(struct sipc_endpoint *ep, struct file *file)
+{
+	return !READ_ONCE(ep->revoked) &&
+	       !security_file_ioctl(file, SIPC_IOC_MAP, 0);
+}
+
+/*
+ * Map the whole VMA in one go (the first touch pays for all pages, later
+ * accesses pay nothing), then make sure the faulting page is in: it may
+ * be the one a racing fault left out.
+ */
+static vm_fault_t sipc_region_insert(struct vm_fault *vmf,
+				     struct sipc_region *r)
+{
+	struct vm_area_struct *vma = vmf->vma;
+	unsigned long num = vma_pages(vma);
+	int err;
+
+	vm_insert_pages(vma, vma->vm_start, &r->pages[vma->vm_pgoff], &num);
+	err = vm_insert_page(vma, vmf->address & PAGE_MASK,
+			     r->pages[vmf->pgoff]);
+	if (err && err != -EBUSY)
+		return err == -ENOMEM ? VM_FAULT_OOM : VM_FAULT_SIGBUS;
+	return VM_FAULT_NOPAGE;
+}
+
+/*
+ * Access is decided here, at fault time, in the faulting task; revocation
+ * zaps the page tables so that the next access comes back here.  A policy
+ * change or a revoke may land between the check and the insertion: both
+ * move their marker (sipc_policy_seq, ep->revoked) before they zap, and we
+ * read the markers after inserting, so either their zap removes our
+ * entries or we see the marker and decide again, zapping ourselves if
+ * access is gone.
+ */
 static vm_fault_t sipc_region_fault(struct vm_fault *vmf)
 {
-	struct sipc_endpoint *ep = vmf->vma->vm_private_data;
+	struct vm_area_struct *vma = vmf->vma;
+	struct sipc_endpoint *ep = vma->vm_private_data;
 	struct sipc_region *r = &ep->ch->region;
-	struct page *page;
+	bool inserted = false;
+	unsigned int seq;
+	vm_fault_t ret;
 
 	if (vmf->pgoff >= r->nr_pages)
 		return VM_FAULT_SIGBUS;
-	page = r->pages[vmf->pgoff];
-	get_page(page);
-	vmf->page = page;
-	return 0;
+	for (;;) {
+		seq = atomic_read(&sipc_policy_seq);
+		if (!sipc_map_allowed(ep, vma->vm_file)) {
+			if (inserted)
+				unmap_mapping_range(vma->vm_file->f_mapping,
+						    0, 0, 1);
+			return VM_FAULT_SIGBUS;
+		}
+		ret = sipc_region_insert(vmf, r);
+		inserted = true;
+		if (ret != VM_FAULT_NOPAGE)
+			return ret;
+		smp_mb();	/* entries in before the markers are read */
+		if (seq == atomic_read(&sipc_policy_seq) &&
+		    !READ_ONCE(ep->revoked))
+			return ret;
+	}
 }
 
 static const struct vm_operations_struct sipc_region_vm_ops = {
@@ -77,7 +132,7 @@ int sipc_region_mmap(struct sipc_endpoint *ep, struct vm_area_struct *vma)
 {
 	struct sipc_channel *ch = ep->ch;
 	unsigned long pages = vma_pages(vma);
-	bool destroyed;
+	int err = 0;
 
 	if (!(vma->vm_flags & VM_MAYSHARE))
 		return -EINVAL;
@@ -89,13 +144,20 @@ int sipc_region_mmap(struct sipc_endpoint *ep, struct vm_area_struct *vma)
 			return -EACCES;
 		vma->vm_flags &= ~VM_MAYWRITE;
 	}
-	spin_lock(&ch->lock);
-	destroyed = ch->destroyed;
-	spin_unlock(&ch->lock);
-	if (destroyed)
-		return -EIDRM;
+	if (!sipc_map_allowed(ep, vma->vm_file))
+		return -EACCES;
 
-	vma->vm_flags |= VM_DONTEXPAND | VM_DONTDUMP;
+	spin_lock(&ch->lock);
+	if (ch->destroyed)
+		err = -EIDRM;
+	else if (!ep->inode)
+		ep->inode = file_inode(vma->vm_file);	/* for zapping */
+	spin_unlock(&ch->lock);
+	if (err)
+		return err;
+
+	/* MIXEDMAP: the fault handler inserts pages itself, in batches. */
+	vma->vm_flags |= VM_MIXEDMAP | VM_DONTEXPAND | VM_DONTDUMP;
 	vma->vm_private_data = ep;
 	vma->vm_ops = &sipc_region_vm_ops;
 	return 0;

@@ -12,10 +12,46 @@
  *
  * What the receiver can make the sender see is deliberately thin: only
  * the room its RECV makes in the queue.
+ *
+ * A sleeper also wakes when its access may have gone (sipc_revoke.c):
+ * it then asks x->recheck() and returns its error, or sleeps again.
  */
 #include <linux/sched/signal.h>
 #include <linux/wait.h>
 #include "sipc_internal.h"
+
+/*
+ * Has something that decides the caller's access moved since it last
+ * checked: its endpoint revoked, or the LSM policy changed?
+ */
+static bool sipc_xfer_stale(const struct sipc_xfer *x)
+{
+	return (x->ep && READ_ONCE(x->ep->revoked)) ||
+	       x->policy_seq != (unsigned int)atomic_read(&sipc_policy_seq);
+}
+
+/* Decide again after sipc_xfer_stale(): -EACCES, or 0 to go on. */
+static int sipc_xfer_revalidate(struct sipc_xfer *x)
+{
+	int err = 0;
+
+	if (x->ep && READ_ONCE(x->ep->revoked))
+		return -EACCES;
+	x->policy_seq = atomic_read(&sipc_policy_seq);
+	if (x->recheck)
+		err = x->recheck(x);
+	return err;
+}
+
+/* Wait for @cond, or for the caller's access to need deciding again. */
+#define sipc_wait(wq, x, cond)						\
+({									\
+	int __err = wait_event_interruptible(wq,			\
+					     (cond) || sipc_xfer_stale(x)); \
+	if (!__err && sipc_xfer_stale(x))				\
+		__err = sipc_xfer_revalidate(x);			\
+	__err;								\
+})
 
 static bool sipc_can_send(struct sipc_channel *ch)
 {
@@ -45,10 +81,16 @@ static bool sipc_can_recv(struct sipc_channel *ch)
 static int sipc_send_begin(struct sipc_channel *ch, struct sipc_xfer *x)
 	__acquires(&ch->lock)
 {
+	int err;
+
 	for (;;) {
-		if (!x->nonblock &&
-		    wait_event_interruptible(ch->send_wq, sipc_can_send(ch)))
-			return -ERESTARTSYS;
+		if (!x->nonblock) {
+			err = sipc_wait(ch->send_wq, x, sipc_can_send(ch));
+			if (err)
+				return err;
+			if (!sipc_can_send(ch))
+				continue;	/* woken to re-check only */
+		}
 		if (mutex_lock_interruptible(&ch->send_mutex))
 			return -ERESTARTSYS;
 		spin_lock(&ch->lock);
@@ -124,9 +166,13 @@ int sipc_channel_recv(struct sipc_channel *ch, struct sipc_xfer *x)
 	int err;
 
 	for (;;) {
-		if (!x->nonblock &&
-		    wait_event_interruptible(ch->recv_wq, sipc_can_recv(ch)))
-			return -ERESTARTSYS;
+		if (!x->nonblock) {
+			err = sipc_wait(ch->recv_wq, x, sipc_can_recv(ch));
+			if (err)
+				return err;
+			if (!sipc_can_recv(ch))
+				continue;	/* woken to re-check only */
+		}
 		if (mutex_lock_interruptible(&ch->recv_mutex))
 			return -ERESTARTSYS;
 		spin_lock(&ch->lock);

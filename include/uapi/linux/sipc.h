@@ -115,10 +115,11 @@ struct sipc_create {
 #define SIPC_CREATE_SIZE_VER0	88
 
 /**
- * struct sipc_channel_ref - names a channel: SIPC_IOC_DESTROY and
- *	SIPC_IOC_ATTACH_SENDER / SIPC_IOC_ATTACH_RECEIVER
+ * struct sipc_channel_ref - names a channel: SIPC_IOC_DESTROY,
+ *	SIPC_IOC_ATTACH_SENDER / SIPC_IOC_ATTACH_RECEIVER, SIPC_IOC_REVOKE
  * @size:	in: sizeof(struct sipc_channel_ref)
  * @flags:	in: DESTROY: must be 0.  ATTACH: SIPC_ATTACH_* bits.
+ *		REVOKE: SIPC_REVOKE_* bits, at least one.
  * @name:	in: channel name
  */
 struct sipc_channel_ref {
@@ -132,6 +133,11 @@ struct sipc_channel_ref {
 #define SIPC_ATTACH_NONBLOCK	(1U << 0)	/* endpoint gets O_NONBLOCK */
 #define SIPC_ATTACH_NO_CLOEXEC	(1U << 1)	/* keep the endpoint across exec */
 #define SIPC_ATTACH_ALL_FLAGS	(SIPC_ATTACH_NONBLOCK | SIPC_ATTACH_NO_CLOEXEC)
+
+/* Revoke flags: which endpoints of the channel lose access. */
+#define SIPC_REVOKE_SENDER	(1U << 0)
+#define SIPC_REVOKE_RECEIVER	(1U << 1)
+#define SIPC_REVOKE_ALL_FLAGS	(SIPC_REVOKE_SENDER | SIPC_REVOKE_RECEIVER)
 
 /* Channel state bits, reported by SIPC_IOC_INFO. */
 #define SIPC_STATE_SENDER	(1U << 0)	/* a sender endpoint exists */
@@ -162,6 +168,11 @@ struct sipc_channel_ref {
  * @context_len: out: length of the creator's context without the NUL;
  *		0 when no LSM provides one.  If it is >= @context_size the
  *		copy was truncated.
+ * @label:	in: user pointer to a buffer for the channel's own security
+ *		label (the label its endpoints are checked against), or 0;
+ *		copied like @context.  (Since SIPC_INFO_SIZE_VER1.)
+ * @label_size:	in: bytes at @label
+ * @label_len:	out: length of the label without the NUL, 0 when none
  *
  * Everything here but the static fields describes the receiver too
  * (attached or not, messages received): see "Backchannels" in
@@ -185,8 +196,12 @@ struct sipc_info {
 	__u64 context;		/* 136 */
 	__u32 context_size;	/* 144 */
 	__u32 context_len;	/* 148 */
+	__u64 label;		/* 152 */
+	__u32 label_size;	/* 160 */
+	__u32 label_len;	/* 164 */
 };
 #define SIPC_INFO_SIZE_VER0	152
+#define SIPC_INFO_SIZE_VER1	168	/* adds label */
 
 /**
  * struct sipc_list - argument of SIPC_IOC_LIST
@@ -308,6 +323,18 @@ struct sipc_ep_info {
 #define SIPC_IOC_LIST		_IO(SIPC_IOC_MAGIC, 0x06)
 
 /*
+ * SIPC_IOC_REVOKE - cut the endpoints named by flags (SIPC_REVOKE_SENDER,
+ * SIPC_REVOKE_RECEIVER) off the channel for good: their mappings are
+ * zapped (the next access gets SIGBUS), their waiters wake, and every
+ * later operation on them fails with EACCES; poll reports
+ * EPOLLERR | EPOLLHUP.  The roles become free for new endpoints (a revoked
+ * sender counts as departed for the receiver).  Roles with no endpoint
+ * attached are skipped.
+ * On: /dev/sipc.  Errors: EFAULT, EINVAL, E2BIG, ENOENT.
+ */
+#define SIPC_IOC_REVOKE		_IO(SIPC_IOC_MAGIC, 0x07)
+
+/*
  * SIPC_IOC_SEND - append a message to the control queue.
  * On: a sender endpoint.  Blocks while the queue is full, unless the
  * endpoint is O_NONBLOCK or SIPC_MSG_F_NONBLOCK is set.  Interruptible.
@@ -334,5 +361,16 @@ struct sipc_ep_info {
  * On: an endpoint.  Errors: EFAULT, EINVAL, E2BIG, EIDRM.
  */
 #define SIPC_IOC_EP_INFO	_IO(SIPC_IOC_MAGIC, 0x22)
+
+/*
+ * SIPC_IOC_MAP - ask whether this endpoint may map the region now.
+ * Returns 0 or an error; the argument is ignored (pass 0).  Its real role
+ * is as a permission: mmap() and every page fault on a mapping check it
+ * in the faulting task through the LSM's ioctl hook, so a policy that
+ * withdraws this command (allowxperm) withdraws the memory, and pages
+ * already mapped are zapped on each policy change and re-checked.
+ * On: an endpoint.  Errors: EACCES (denied or revoked), EIDRM.
+ */
+#define SIPC_IOC_MAP		_IO(SIPC_IOC_MAGIC, 0x23)
 
 #endif /* _UAPI_LINUX_SIPC_H */
