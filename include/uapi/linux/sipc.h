@@ -341,7 +341,8 @@ struct sipc_ep_info {
  * Returns 0 and the message's seq.
  * Errors: EFAULT; EINVAL (size, flags, unknown type, NOOP with len or
  * offset, DATA_READY past the region); E2BIG; EBADF (receiver endpoint);
- * EAGAIN (full, non-blocking); EINTR; EIDRM (channel destroyed).
+ * EAGAIN (full, non-blocking); EINTR; EIDRM (channel destroyed); EACCES
+ * (revoked, or the policy withdrew SEND while waiting).
  * Nothing about the receiver is ever reported, not even its absence.
  */
 #define SIPC_IOC_SEND		_IO(SIPC_IOC_MAGIC, 0x20)
@@ -352,7 +353,8 @@ struct sipc_ep_info {
  * endpoint is O_NONBLOCK or SIPC_MSG_F_NONBLOCK is set.  Interruptible.
  * Errors: EFAULT; EINVAL; E2BIG; EBADF (sender endpoint); EAGAIN (empty,
  * non-blocking); EINTR; EPIPE (empty and the sender has left: the last
- * sender endpoint closed and no new one attached); EIDRM (destroyed).
+ * sender endpoint closed and no new one attached); EIDRM (destroyed);
+ * EACCES (revoked, or the policy withdrew RECV while waiting).
  */
 #define SIPC_IOC_RECV		_IO(SIPC_IOC_MAGIC, 0x21)
 
