@@ -1,0 +1,47 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# SIPC top-level build.
+#   make          build the module and every part's guest binaries
+#   make check    install deps, build, run all test suites (tools/check.sh)
+#   make demo     install deps, build, boot the guest with tools/demo-guest.sh
+#   make deps     install the Debian packages (tools/install-deps.sh)
+#   make clean    remove build outputs
+#
+# Parts: each of lib, selftests, tools that has a Makefile is built with its
+# default goal, then `make guest GUEST_DIR=...`, which installs its static
+# guest binaries under build/guest (the guest's /).  lib comes first because
+# the others may link against it.  Parts run one after another so that order
+# holds under -j; each sub-make can still parallelise inside.
+
+GUEST_DIR := $(CURDIR)/build/guest
+PARTS := $(foreach d,lib selftests tools,$(if $(wildcard $(d)/Makefile),$(d)))
+
+all:
+	$(MAKE) -C kmod
+	rm -rf $(GUEST_DIR)	# no stale binaries from renamed tests
+	mkdir -p $(GUEST_DIR)
+	set -e; for d in $(PARTS); do \
+		$(MAKE) -C $$d; \
+		$(MAKE) -C $$d guest GUEST_DIR=$(GUEST_DIR); \
+	done
+
+deps:
+	tools/install-deps.sh
+
+# Dependencies first (the build needs them), so `all` runs in a sub-make
+# rather than as a prerequisite that -j could start early.
+check: deps
+	$(MAKE) all
+	tools/check.sh
+
+demo: deps
+	$(MAKE) all
+	tools/demo.sh
+
+# kbuild's clean needs the headers; ignore its failure when they are absent.
+clean:
+	-$(MAKE) -C kmod clean
+	-for d in $(PARTS); do $(MAKE) -C $$d clean; done
+	rm -rf build
+
+.PHONY: all deps check demo clean
