@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * channel.c - backend selection and the calls that name a channel:
+ * sipc_create(), sipc_destroy(), sipc_list(), sipc_stat(), sipc_context().
+ *
+ * Arguments are checked here, once, so both backends give the same errors
+ * for the same bad input (the kernel would say EINVAL for a long name; the
+ * library says ENAMETOOLONG before asking it).
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+static const struct sipc_backend *chosen;
+static pthread_once_t chosen_once = PTHREAD_ONCE_INIT;
+
+/*
+ * SIPC_BACKEND=kernel|sysv, else the kernel backend when /dev/sipc exists.
+ * secure_getenv: a set-user-ID program ignores the variable.
+ */
+static void choose_backend(void)
+{
+	const char *env = secure_getenv("SIPC_BACKEND");
+
+	if (!env || !*env)
+		chosen = access(SIPC_DEVICE_PATH, F_OK) == 0 ?
+			 &sipc_kernel_backend : &sipc_sysv_backend;
+	else if (!strcmp(env, "kernel"))
+		chosen = &sipc_kernel_backend;
+	else if (!strcmp(env, "sysv"))
+		chosen = &sipc_sysv_backend;
+	else
+		chosen = NULL;
+}
+
+const struct sipc_backend *sipc_backend_get(void)
+{
+	pthread_once(&chosen_once, choose_backend);
+	return chosen;
+}
+
+const char *sipc_backend(void)
+{
+	const struct sipc_backend *be = sipc_backend_get();
+
+	return be ? be->name : NULL;
+}
+
+/* The rule of <linux/sipc.h>: 1..SIPC_NAME_MAX-1 of 0x21..0x7e but '/'. */
+int sipc_name_check(const char *name)
+{
+	size_t i;
+
+	if (!name || !*name)
+		return -EINVAL;
+	for (i = 0; name[i]; i++) {
+		if (i == SIPC_NAME_MAX - 1)
+			return -ENAMETOOLONG;
+		if (name[i] < 0x21 || name[i] > 0x7e || name[i] == '/')
+			return -EINVAL;
+	}
+	return 0;
+}
+
+/* The backend, after checking name: NULL with *err set on failure. */
+static const struct sipc_backend *backend_for(const char *name, int *err)
+{
+	const struct sipc_backend *be = sipc_backend_get();
+
+	*err = be ? sipc_name_check(name) : -EINVAL;
+	return *err ? NULL : be;
+}
+
+int sipc_create(const char *name, size_t size, unsigned int depth)
+{
+	const struct sipc_backend *be;
+	int r;
+
+	be = backend_for(name, &r);
+	if (!be)
+		return r;
+	if (size == 0 || depth > SIPC_QUEUE_DEPTH_MAX)
+		return -EINVAL;
+	/* Message lengths are 32 bits wide: keep every length representable. */
+	if ((uint64_t)size > UINT32_MAX)
+		return -EINVAL;
+	return be->create(name, size, depth ? depth : SIPC_QUEUE_DEPTH_DEFAULT);
+}
+
+int sipc_destroy(const char *name)
+{
+	const struct sipc_backend *be;
+	int r;
+
+	be = backend_for(name, &r);
+	return be ? be->destroy(name) : r;
+}
+
+int sipc_list(char (*names)[SIPC_NAME_MAX], unsigned int count)
+{
+	const struct sipc_backend *be = sipc_backend_get();
+
+	if (!be)
+		return -EINVAL;
+	if (!names && count)
+		return -EINVAL;
+	return be->list(names, count);
+}
+
+int sipc_stat(const char *name, struct sipc_stat *st)
+{
+	const struct sipc_backend *be;
+	int r;
+
+	be = backend_for(name, &r);
+	if (!be)
+		return r;
+	if (!st)
+		return -EINVAL;
+	memset(st, 0, sizeof(*st));
+	r = be->stat(name, st, NULL, 0);
+	return r < 0 ? r : 0;
+}
+
+int sipc_context(const char *name, char *buf, size_t size)
+{
+	const struct sipc_backend *be;
+	int r;
+
+	be = backend_for(name, &r);
+	if (!be)
+		return r;
+	if (!buf && size)
+		return -EINVAL;
+	return be->stat(name, NULL, buf, size);
+}
