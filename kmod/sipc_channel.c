@@ -140,6 +140,8 @@ static struct sipc_channel *sipc_channel_alloc(const struct sipc_create *c)
 	init_waitqueue_head(&ch->send_wq);
 	init_waitqueue_head(&ch->recv_wq);
 	ch->region_size = c->region_size;
+	ch->slots = c->slots;
+	ch->slot_size = c->region_size / c->slots;
 	ch->creator_pid = task_tgid_nr(current);
 	ch->creator_uid = from_kuid(&init_user_ns, current_euid());
 
@@ -165,20 +167,47 @@ err_free_ch:
 	return ERR_PTR(err);
 }
 
+/*
+ * A multi-slot channel's queue is one shorter than its slot count: with
+ * that, a sender that waits for room before filling the next slot never
+ * overwrites the one the receiver may still be reading (SIPC_IOC_COMMIT).
+ */
+static int sipc_create_slots(struct sipc_create *c)
+{
+	u64 slot_size;
+
+	if (c->slots <= 1) {
+		c->slots = 1;
+		return 0;
+	}
+	if (c->slots > SIPC_SLOTS_MAX)
+		return -EINVAL;
+	if (c->queue_depth && c->queue_depth != c->slots - 1)
+		return -EINVAL;
+	c->queue_depth = c->slots - 1;
+	slot_size = PAGE_ALIGN(DIV_ROUND_UP(c->region_size, c->slots));
+	if (slot_size * c->slots > READ_ONCE(sipc_max_region_size))
+		return -EINVAL;
+	c->region_size = slot_size * c->slots;
+	return 0;
+}
+
 static int sipc_create_check(struct sipc_create *c)
 {
-	if (c->flags || c->reserved)
+	if (c->flags || c->reserved || c->reserved2)
 		return -EINVAL;
 	if (sipc_name_check(c->name))
 		return -EINVAL;
-	if (c->queue_depth == 0)
-		c->queue_depth = SIPC_QUEUE_DEPTH_DEFAULT;
 	if (c->queue_depth > SIPC_QUEUE_DEPTH_MAX)
 		return -EINVAL;
 	if (c->region_size == 0 ||
 	    c->region_size > READ_ONCE(sipc_max_region_size))
 		return -EINVAL;
 	c->region_size = PAGE_ALIGN(c->region_size);
+	if (sipc_create_slots(c))
+		return -EINVAL;
+	if (c->queue_depth == 0)
+		c->queue_depth = SIPC_QUEUE_DEPTH_DEFAULT;
 	return 0;
 }
 
@@ -416,6 +445,7 @@ void sipc_channel_fill_info(struct sipc_channel *ch, struct sipc_info *info)
 	info->creator_uid = ch->creator_uid;
 	info->context_len = ch->creator_ctx_len;
 	info->label_len = ch->label_len;
+	info->slots = ch->slots;
 
 	spin_lock(&ch->lock);
 	info->queue_depth = ch->queue.depth;
@@ -455,7 +485,8 @@ long sipc_ioctl_info(void __user *uarg)
 	err = sipc_copy_in(&info, sizeof(info), SIPC_INFO_SIZE_VER0, uarg);
 	if (err)
 		return err;
-	if (info.flags || info.reserved || sipc_name_check(info.name))
+	if (info.flags || info.reserved || info.reserved2 ||
+	    sipc_name_check(info.name))
 		return -EINVAL;
 
 	ch = sipc_channel_lookup(info.name);

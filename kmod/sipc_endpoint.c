@@ -36,6 +36,7 @@ struct sipc_ep_xfer {
 	void __user *uarg;
 	struct file *file;
 	unsigned int cmd;
+	bool got_data;		/* RECV_NEXT: a DATA_READY was handed over */
 };
 
 static int sipc_ep_check_msg(const struct sipc_channel *ch,
@@ -140,6 +141,94 @@ static int sipc_ep_recv(struct file *file, struct sipc_channel *ch,
 	return sipc_channel_recv(ch, &ex.x);
 }
 
+/* Queueing a message whose result nobody waits for: nothing to copy. */
+static int sipc_ep_no_deliver(struct sipc_xfer *x, struct sipc_qmsg *q)
+{
+	return 0;
+}
+
+/* A COMMIT in a multi-slot channel publishes exactly one slot. */
+static int sipc_ep_check_commit(const struct sipc_channel *ch,
+				const struct sipc_msg *m)
+{
+	if (m->type && m->type != SIPC_MSG_DATA_READY)
+		return -EINVAL;
+	if (ch->slots > 1 && (m->offset % ch->slot_size ||
+			      m->len > ch->slot_size))
+		return -EINVAL;
+	return 0;
+}
+
+/*
+ * SIPC_IOC_COMMIT: DATA_READY, then the release wait of the protocol
+ * (one region: NOOP-1 and NOOP-2; multi-slot: room in the queue).  Only
+ * the first step may be non-blocking: once the data is published the
+ * caller must not be told "try again", or it would publish it twice.
+ */
+static int sipc_ep_commit(struct file *file, struct sipc_channel *ch,
+			  void __user *uarg)
+{
+	struct sipc_ep_xfer ex = { .uarg = uarg };
+	struct sipc_qmsg q = { .type = SIPC_MSG_DATA_READY };
+	int err;
+
+	err = sipc_copy_in(&ex.m, sizeof(ex.m), SIPC_MSG_SIZE_VER0, uarg);
+	if (err)
+		return err;
+	err = sipc_ep_check_commit(ch, &ex.m);
+	if (err)
+		return err;
+	ex.m.type = SIPC_MSG_DATA_READY;
+	err = sipc_ep_check_msg(ch, &ex.m);
+	if (err)
+		return err;
+	q.len = ex.m.len;
+	q.offset = ex.m.offset;
+	sipc_ep_xfer_init(&ex, file, SIPC_IOC_COMMIT);
+	ex.x.deliver = sipc_ep_send_deliver;
+	err = sipc_channel_send(ch, &q, &ex.x);
+	if (err)
+		return err;
+
+	ex.x.nonblock = false;
+	ex.x.deliver = sipc_ep_no_deliver;
+	if (ch->slots > 1)
+		return sipc_channel_wait_room(ch, &ex.x);
+	q = (struct sipc_qmsg){ .type = SIPC_MSG_NOOP };
+	err = sipc_channel_send(ch, &q, &ex.x);		/* NOOP-1 */
+	if (!err)
+		err = sipc_channel_send(ch, &q, &ex.x);	/* NOOP-2 */
+	return err;
+}
+
+/* RECV_NEXT hands over only DATA_READY; a NOOP is taken and dropped. */
+static int sipc_ep_next_deliver(struct sipc_xfer *x, struct sipc_qmsg *q)
+{
+	struct sipc_ep_xfer *ex = container_of(x, struct sipc_ep_xfer, x);
+
+	ex->got_data = q->type == SIPC_MSG_DATA_READY;
+	return ex->got_data ? sipc_ep_recv_deliver(x, q) : 0;
+}
+
+static int sipc_ep_recv_next(struct file *file, struct sipc_channel *ch,
+			     void __user *uarg)
+{
+	struct sipc_ep_xfer ex = { .uarg = uarg };
+	int err;
+
+	err = sipc_copy_in(&ex.m, sizeof(ex.m), SIPC_MSG_SIZE_VER0, uarg);
+	if (err)
+		return err;
+	if (ex.m.flags & ~SIPC_MSG_F_ALL)
+		return -EINVAL;
+	sipc_ep_xfer_init(&ex, file, SIPC_IOC_RECV_NEXT);
+	ex.x.deliver = sipc_ep_next_deliver;
+	do {
+		err = sipc_channel_recv(ch, &ex.x);
+	} while (!err && !ex.got_data);
+	return err;
+}
+
 static bool sipc_ep_destroyed(struct sipc_channel *ch)
 {
 	bool destroyed;
@@ -159,7 +248,7 @@ static long sipc_ep_info(struct sipc_endpoint *ep, void __user *uarg)
 	err = sipc_copy_in(&info, sizeof(info), SIPC_EP_INFO_SIZE_VER0, uarg);
 	if (err)
 		return err;
-	if (info.flags)
+	if (info.flags || info.reserved)
 		return -EINVAL;
 	if (sipc_ep_destroyed(ch))
 		return -EIDRM;
@@ -167,6 +256,7 @@ static long sipc_ep_info(struct sipc_endpoint *ep, void __user *uarg)
 	info.queue_depth = ch->queue.depth;
 	info.region_size = ch->region_size;
 	info.channel_id = ch->id;
+	info.slots = ch->slots;
 	memcpy(info.name, ch->name, sizeof(info.name));
 	return sipc_copy_out(uarg, &info, sizeof(info));
 }
@@ -190,6 +280,14 @@ static long sipc_ep_ioctl(struct file *file, unsigned int cmd,
 		if (ep->role != SIPC_ROLE_RECEIVER)
 			return -EBADF;
 		return sipc_ep_recv(file, ep->ch, uarg);
+	case SIPC_IOC_COMMIT:
+		if (ep->role != SIPC_ROLE_SENDER)
+			return -EBADF;
+		return sipc_ep_commit(file, ep->ch, uarg);
+	case SIPC_IOC_RECV_NEXT:
+		if (ep->role != SIPC_ROLE_RECEIVER)
+			return -EBADF;
+		return sipc_ep_recv_next(file, ep->ch, uarg);
 	case SIPC_IOC_EP_INFO:
 		return sipc_ep_info(ep, uarg);
 	case SIPC_IOC_MAP:
@@ -329,6 +427,8 @@ long sipc_ioctl_version(void __user *uarg)
 		   BIT_ULL(_IOC_NR(SIPC_IOC_RECV)) |
 		   BIT_ULL(_IOC_NR(SIPC_IOC_EP_INFO)) |
 		   BIT_ULL(_IOC_NR(SIPC_IOC_REVOKE)) |
-		   BIT_ULL(_IOC_NR(SIPC_IOC_MAP));
+		   BIT_ULL(_IOC_NR(SIPC_IOC_MAP)) |
+		   BIT_ULL(_IOC_NR(SIPC_IOC_COMMIT)) |
+		   BIT_ULL(_IOC_NR(SIPC_IOC_RECV_NEXT));
 	return sipc_copy_out(uarg, &v, sizeof(v));
 }

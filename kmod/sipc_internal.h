@@ -115,6 +115,8 @@ struct sipc_channel {
 	u32 label_len;
 	struct sipc_region region;
 	u64 region_size;		/* region.nr_pages << PAGE_SHIFT */
+	u32 slots;			/* 1, or 2..SIPC_SLOTS_MAX */
+	u64 slot_size;			/* region_size / slots */
 	char *creator_ctx;		/* NUL-terminated, or NULL */
 	u32 creator_ctx_len;
 	u32 creator_pid;
@@ -206,6 +208,7 @@ struct sipc_xfer {
 int sipc_channel_send(struct sipc_channel *ch, struct sipc_qmsg *q,
 		      struct sipc_xfer *x);
 int sipc_channel_recv(struct sipc_channel *ch, struct sipc_xfer *x);
+int sipc_channel_wait_room(struct sipc_channel *ch, struct sipc_xfer *x);
 
 /* sipc_fs.c: channel inodes and their labels. */
 #define SIPC_CHANNEL_INODE_NAME	"[sipc-channel]"

@@ -144,6 +144,26 @@ int sipc_channel_send(struct sipc_channel *ch, struct sipc_qmsg *q,
 	return err;
 }
 
+/**
+ * sipc_channel_wait_room - wait until @ch's queue has room (or it is
+ * destroyed: -EIDRM), without queueing anything.  Only senders queue, so
+ * for the single sender the room stays until it uses it.
+ */
+int sipc_channel_wait_room(struct sipc_channel *ch, struct sipc_xfer *x)
+{
+	int err;
+
+	do {
+		err = sipc_wait(ch->send_wq, x, sipc_can_send(ch));
+		if (err)
+			return err;
+	} while (!sipc_can_send(ch));
+	spin_lock(&ch->lock);
+	err = ch->destroyed ? -EIDRM : 0;
+	spin_unlock(&ch->lock);
+	return err;
+}
+
 /* Why no message can be taken now, or 0; ch->lock held. */
 static int sipc_recv_state_locked(struct sipc_channel *ch)
 {

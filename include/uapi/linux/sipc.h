@@ -63,6 +63,14 @@
 #define SIPC_QUEUE_DEPTH_DEFAULT	1
 #define SIPC_QUEUE_DEPTH_MAX		64
 
+/*
+ * Slots: a multi-slot channel splits its region into 2..SIPC_SLOTS_MAX
+ * equal, page-aligned slots and has a queue one shorter than that, so that
+ * the sender can fill one slot while the receiver reads another (see
+ * SIPC_IOC_COMMIT).  0 or 1 slot: one region, the 2007 protocol.
+ */
+#define SIPC_SLOTS_MAX		(SIPC_QUEUE_DEPTH_MAX + 1)
+
 /* Endpoint roles, as reported by SIPC_IOC_EP_INFO. */
 #define SIPC_ROLE_SENDER	1
 #define SIPC_ROLE_RECEIVER	2
@@ -100,9 +108,14 @@ struct sipc_version {
  * @region_size: in: bytes of the data region, 1..max_region_size; rounded
  *		up to whole pages.  out: the rounded size.
  * @queue_depth: in: 0 for SIPC_QUEUE_DEPTH_DEFAULT, or 1..SIPC_QUEUE_DEPTH_MAX
- *		out: the depth used.
+ *		out: the depth used.  A multi-slot channel needs 0 or
+ *		@slots - 1 here.
  * @reserved:	must be 0
  * @name:	in: channel name, see SIPC_NAME_MAX
+ * @slots:	in: 0 or 1 for one region, 2..SIPC_SLOTS_MAX for a multi-slot
+ *		channel, whose region_size is then rounded up to @slots equal
+ *		page-aligned slots.  (Since SIPC_CREATE_SIZE_VER1.)
+ * @reserved2:	must be 0
  */
 struct sipc_create {
 	__u32 size;		/* 0 */
@@ -111,8 +124,11 @@ struct sipc_create {
 	__u32 queue_depth;	/* 16 */
 	__u32 reserved;		/* 20 */
 	char name[SIPC_NAME_MAX];	/* 24 */
+	__u32 slots;		/* 88 */
+	__u32 reserved2;	/* 92 */
 };
 #define SIPC_CREATE_SIZE_VER0	88
+#define SIPC_CREATE_SIZE_VER1	96	/* adds slots */
 
 /**
  * struct sipc_channel_ref - names a channel: SIPC_IOC_DESTROY,
@@ -173,6 +189,9 @@ struct sipc_channel_ref {
  *		copied like @context.  (Since SIPC_INFO_SIZE_VER1.)
  * @label_size:	in: bytes at @label
  * @label_len:	out: length of the label without the NUL, 0 when none
+ * @slots:	out: 1, or the slot count of a multi-slot channel
+ *		(since SIPC_INFO_SIZE_VER2)
+ * @reserved2:	must be 0
  *
  * Everything here but the static fields describes the receiver too
  * (attached or not, messages received): see "Backchannels" in
@@ -199,9 +218,12 @@ struct sipc_info {
 	__u64 label;		/* 152 */
 	__u32 label_size;	/* 160 */
 	__u32 label_len;	/* 164 */
+	__u32 slots;		/* 168 */
+	__u32 reserved2;	/* 172 */
 };
 #define SIPC_INFO_SIZE_VER0	152
 #define SIPC_INFO_SIZE_VER1	168	/* adds label */
+#define SIPC_INFO_SIZE_VER2	176	/* adds slots */
 
 /**
  * struct sipc_list - argument of SIPC_IOC_LIST
@@ -256,6 +278,9 @@ struct sipc_msg {
  * @region_size: out: bytes of the region, the length to mmap
  * @channel_id: out: id of the channel (as in struct sipc_info)
  * @name:	out: the channel's name
+ * @slots:	out: 1, or the slot count of a multi-slot channel; each slot
+ *		is region_size / slots bytes (since SIPC_EP_INFO_SIZE_VER1)
+ * @reserved:	must be 0
  *
  * Only static facts about the channel: nothing the peer does shows here.
  */
@@ -267,8 +292,11 @@ struct sipc_ep_info {
 	__u64 region_size;	/* 16 */
 	__u64 channel_id;	/* 24 */
 	char name[SIPC_NAME_MAX];	/* 32 */
+	__u32 slots;		/* 96 */
+	__u32 reserved;		/* 100 */
 };
 #define SIPC_EP_INFO_SIZE_VER0	96
+#define SIPC_EP_INFO_SIZE_VER1	104	/* adds slots */
 
 #define SIPC_IOC_MAGIC		0xBD
 
@@ -374,5 +402,38 @@ struct sipc_ep_info {
  * On: an endpoint.  Errors: EACCES (denied or revoked), EIDRM.
  */
 #define SIPC_IOC_MAP		_IO(SIPC_IOC_MAGIC, 0x23)
+
+/*
+ * SIPC_IOC_COMMIT - the sender's whole step of the protocol in one call:
+ * publish the data at region[offset, offset + len) and get the buffer
+ * back.  Argument: struct sipc_msg with type 0 or SIPC_MSG_DATA_READY.
+ *   one region:  queues DATA_READY, NOOP-1 and NOOP-2; returns when the
+ *                receiver has released the message (taken NOOP-1), so
+ *                the region may be refilled.
+ *   multi-slot:  offset must start a slot and len fit in it; queues
+ *                DATA_READY, then waits until the queue has room, which
+ *                means the slot after this one is free to fill.
+ * The receiver sees exactly what separate SIPC_IOC_SEND calls would give
+ * it; the sender learns nothing more than their blocking.
+ * Non-blocking (O_NONBLOCK or SIPC_MSG_F_NONBLOCK) applies to queueing
+ * DATA_READY only (EAGAIN, nothing queued); the wait for the release
+ * always blocks.  seq is written back when DATA_READY is queued: an error
+ * after that (EINTR, EIDRM, EACCES) means sent but not yet released.
+ * On: a sender endpoint.  Errors: as SIPC_IOC_SEND.
+ */
+#define SIPC_IOC_COMMIT		_IO(SIPC_IOC_MAGIC, 0x24)
+
+/*
+ * SIPC_IOC_RECV_NEXT - the receiver's whole step in one call: release the
+ * message it was reading (if any) and wait for the next one.  Takes
+ * messages from the queue, discarding NOOPs, until a DATA_READY arrives,
+ * and returns it.  Taking NOOP-1 is what tells a one-region sender that
+ * the region is free, so call it only when done with the previous data;
+ * on a multi-slot channel taking the next DATA_READY frees the previous
+ * slot the same way.  Non-blocking: EAGAIN when no DATA_READY is queued
+ * (NOOPs taken so far stay taken).
+ * On: a receiver endpoint.  Errors: as SIPC_IOC_RECV.
+ */
+#define SIPC_IOC_RECV_NEXT	_IO(SIPC_IOC_MAGIC, 0x25)
 
 #endif /* _UAPI_LINUX_SIPC_H */
