@@ -64,7 +64,7 @@ static void still_works(struct __test_metadata *_metadata,
 static const unsigned long unknown_cmds[] = {
 	_IO(SIPC_IOC_MAGIC, 0x08), _IO(SIPC_IOC_MAGIC, 0x0f),
 	_IO(SIPC_IOC_MAGIC, 0x10), _IO(SIPC_IOC_MAGIC, 0x1f),
-	_IO(SIPC_IOC_MAGIC, 0x24), _IO(SIPC_IOC_MAGIC, 0x2f),
+	_IO(SIPC_IOC_MAGIC, 0x26), _IO(SIPC_IOC_MAGIC, 0x2f),
 	_IO(SIPC_IOC_MAGIC, 0xff), _IO(SIPC_IOC_MAGIC + 1, 0x01),
 	_IO(SIPC_IOC_MAGIC + 1, 0x20),
 	/* A known nr with a size and direction encoded is another command. */

@@ -49,7 +49,8 @@
 #define SIPC_IOCTL_BITS	((1ULL << 0x00) | (1ULL << 0x01) | (1ULL << 0x02) | \
 			 (1ULL << 0x03) | (1ULL << 0x04) | (1ULL << 0x05) | \
 			 (1ULL << 0x06) | (1ULL << 0x07) | (1ULL << 0x20) | \
-			 (1ULL << 0x21) | (1ULL << 0x22) | (1ULL << 0x23))
+			 (1ULL << 0x21) | (1ULL << 0x22) | (1ULL << 0x23) | \
+			 (1ULL << 0x24) | (1ULL << 0x25))
 
 /*
  * Skip the whole program, kselftest style (exit code 4, "1..0 # SKIP"),
