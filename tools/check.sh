@@ -20,7 +20,9 @@ cd "$(dirname "$0")/.." || exit 1
 SUITES='
 guest	tools/mkinitramfs.sh && tools/qemu-run.sh
 host	run_list host lib/tests/host-tests.list
-#selinux	policy/tests/run-guest.sh
+selinux	policy/tests/run-guest.sh
+kunit	tools/kunit.sh
+examples	make -s -C examples check >"$SIPC_RESULTS/examples-pkgconfig.tap"
 '
 
 SIPC_RESULTS=${SIPC_RESULTS:-build/results}
