@@ -4,6 +4,8 @@
 #   make          build the module and every part's guest binaries
 #   make check    install deps, build, run all test suites (tools/check.sh)
 #   make demo     install deps, build, boot the guest with tools/demo-guest.sh
+#   make kunit    the KUnit suites on UML (tools/kunit.sh)
+#   make install  PREFIX=/usr/local DESTDIR= : library, header, tools, man pages
 #   make deps     install the Debian packages (tools/install-deps.sh)
 #   make clean    remove build outputs
 #
@@ -38,10 +40,17 @@ demo: deps
 	$(MAKE) all
 	tools/demo.sh
 
+kunit: deps
+	tools/kunit.sh
+
+install:
+	$(MAKE) -C lib install
+	$(MAKE) -C tools install
+
 # kbuild's clean needs the headers; ignore its failure when they are absent.
 clean:
 	-$(MAKE) -C kmod clean
 	-for d in $(PARTS); do $(MAKE) -C $$d clean; done
 	rm -rf build
 
-.PHONY: all deps check demo clean
+.PHONY: all deps check demo kunit install clean

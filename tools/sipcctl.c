@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * sipcctl - list, show and destroy SIPC channels, as text or JSON (json-c).
- * See sipcctl(1).  Revocation is not here yet: the kernel has no revoke
- * command so far.
+ * sipcctl - list, show, revoke and destroy SIPC channels, as text or JSON
+ * (json-c).  See sipcctl(1).
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -20,12 +19,16 @@ static void usage(FILE *f)
 	fprintf(f,
 		"Usage: sipcctl [--json] list\n"
 		"       sipcctl [--json] show NAME\n"
+		"       sipcctl revoke [--sender] [--receiver] NAME\n"
 		"       sipcctl destroy NAME\n"
 		"List the SIPC channels, show one (size, depth, state, counters,\n"
-		"creator and its security context), or destroy one.\n"
+		"creator and its security context), revoke its peers' access\n"
+		"(both unless one is named; kernel backend only), or destroy it.\n"
 		"\n"
-		"  -j, --json  print JSON instead of text\n"
-		"  -h, --help  show this help\n"
+		"  -j, --json      print JSON instead of text\n"
+		"  -s, --sender    revoke: the sender\n"
+		"  -r, --receiver  revoke: the receiver\n"
+		"  -h, --help      show this help\n"
 		"\n"
 		"Exit status: 0 success, 1 failure (such as no such channel),\n"
 		"2 usage error.\n");
@@ -198,16 +201,25 @@ int main(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "json", no_argument, NULL, 'j' },
+		{ "sender", no_argument, NULL, 's' },
+		{ "receiver", no_argument, NULL, 'r' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
+	unsigned int roles = 0;
 	const char *cmd;
 	int c, json = 0, r;
 
-	while ((c = getopt_long(argc, argv, "jh", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "jsrh", opts, NULL)) != -1) {
 		switch (c) {
 		case 'j':
 			json = 1;
+			break;
+		case 's':
+			roles |= SIPC_REVOKE_SENDER;
+			break;
+		case 'r':
+			roles |= SIPC_REVOKE_RECEIVER;
 			break;
 		case 'h':
 			usage(stdout);
@@ -222,10 +234,18 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	cmd = argv[optind++];
+	if (roles && strcmp(cmd, "revoke")) {
+		usage(stderr);	/* --sender/--receiver belong to revoke */
+		return 2;
+	}
 	if (!strcmp(cmd, "list") && optind == argc)
 		return cmd_list(json);
 	if (!strcmp(cmd, "show") && optind == argc - 1)
 		return cmd_show(argv[optind], json);
+	if (!strcmp(cmd, "revoke") && optind == argc - 1) {
+		r = sipc_revoke(argv[optind], roles ? roles : SIPC_REVOKE_ALL_FLAGS);
+		return r ? fail(argv[optind], r) : 0;
+	}
 	if (!strcmp(cmd, "destroy") && optind == argc - 1) {
 		r = sipc_destroy(argv[optind]);
 		return r ? fail(argv[optind], r) : 0;

@@ -37,7 +37,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include <linux/sipc.h>	/* SIPC_NAME_MAX, SIPC_ROLE_*, SIPC_STATE_* */
+#include <linux/sipc.h>	/* SIPC_NAME_MAX, SIPC_ROLE_*, SIPC_STATE_*, SIPC_REVOKE_* */
 
 #ifdef __cplusplus
 extern "C" {
@@ -81,6 +81,16 @@ int sipc_create(const char *name, size_t size, unsigned int depth);
  * Returns 0, -ENOENT, -EINVAL, -ENAMETOOLONG, -EACCES, -ENODEV.
  */
 int sipc_destroy(const char *name);
+
+/*
+ * Revoke the endpoints of channel @name named by @roles, one or both of
+ * SIPC_REVOKE_SENDER and SIPC_REVOKE_RECEIVER: their mappings go (the
+ * next access gets SIGBUS), their waiting calls wake, and their later calls
+ * fail with -EACCES; the roles are free for new handles.  Kernel backend
+ * only.  Returns 0, -ENOENT, -EINVAL (bad @roles or name), -ENAMETOOLONG,
+ * -EACCES, -ENODEV, or -EOPNOTSUPP (sysv: SysV memory cannot be revoked).
+ */
+int sipc_revoke(const char *name, unsigned int roles);
 
 /*
  * Copy up to @count channel names into @names and return how many

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
  * channel.c - backend selection and the calls that name a channel:
- * sipc_create(), sipc_destroy(), sipc_list(), sipc_stat(), sipc_context().
+ * sipc_create(), sipc_destroy(), sipc_revoke(), sipc_list(), sipc_stat(),
+ * sipc_context().
  *
  * Arguments are checked here, once, so both backends give the same errors
  * for the same bad input (the kernel would say EINVAL for a long name; the
@@ -99,6 +100,19 @@ int sipc_destroy(const char *name)
 
 	be = backend_for(name, &r);
 	return be ? be->destroy(name) : r;
+}
+
+int sipc_revoke(const char *name, unsigned int roles)
+{
+	const struct sipc_backend *be;
+	int r;
+
+	be = backend_for(name, &r);
+	if (!be)
+		return r;
+	if (!roles || (roles & ~SIPC_REVOKE_ALL_FLAGS))
+		return -EINVAL;
+	return be->revoke(name, roles);
 }
 
 int sipc_list(char (*names)[SIPC_NAME_MAX], unsigned int count)

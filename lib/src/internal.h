@@ -61,6 +61,7 @@ struct sipc_backend {
 	const char *name;
 	int (*create)(const char *name, uint64_t size, unsigned int depth);
 	int (*destroy)(const char *name);
+	int (*revoke)(const char *name, unsigned int roles);
 	/* Returns the number of channels; copies up to count names. */
 	int (*list)(char (*names)[SIPC_NAME_MAX], unsigned int count);
 	/* st and ctx may be NULL; returns the context length (>= 0). */

@@ -76,6 +76,14 @@ static int kernel_destroy(const char *name)
 	return dev_ioctl(SIPC_IOC_DESTROY, &ref);
 }
 
+static int kernel_revoke(const char *name, unsigned int roles)
+{
+	struct sipc_channel_ref ref = { .size = sizeof(ref), .flags = roles };
+
+	copy_name(ref.name, name);
+	return dev_ioctl(SIPC_IOC_REVOKE, &ref);
+}
+
 static int kernel_list(char (*names)[SIPC_NAME_MAX], unsigned int count)
 {
 	struct sipc_list l = {
@@ -210,6 +218,7 @@ const struct sipc_backend sipc_kernel_backend = {
 	.name = "kernel",
 	.create = kernel_create,
 	.destroy = kernel_destroy,
+	.revoke = kernel_revoke,
 	.list = kernel_list,
 	.stat = kernel_stat,
 	.attach = kernel_attach,

@@ -3,7 +3,7 @@
  * protocol.c - the DATA_READY / NOOP protocol of the 2007 SIPC design, for
  * both roles, over any backend.
  *
- * On the queue, one message of depth-1 channel looks like:
+ * On the queue of a depth-1 channel, one message goes:
  *
  *   sender:   DATA_READY(len)  NOOP-1  NOOP-2 ...... (refill) DATA_READY ...
  *   receiver:  takes DATA_READY, reads, takes NOOP-1 ("done"), takes NOOP-2

@@ -12,10 +12,11 @@
  * What this backend cannot do, compared with the kernel backend (see
  * lib/BACKENDS.md): it enforces neither role nor direction (any process
  * with the permissions can send, receive or attach read-write), it cannot
- * revoke a mapping, it never reports that the sender left (no EPIPE), it
- * has no pollable descriptor, and msgctl/shmctl(IPC_STAT) show anyone
- * with read permission the peers' pids, the queue length and the number
- * of attaches.  Timed waits poll with IPC_NOWAIT and short sleeps.
+ * revoke a mapping (sipc_revoke() gives -EOPNOTSUPP), it never reports
+ * that the sender left (no EPIPE), it has no pollable descriptor, and
+ * msgctl/shmctl(IPC_STAT) show anyone with read permission the peers'
+ * pids, the queue length and the number of attaches.  Timed waits poll
+ * with IPC_NOWAIT and short sleeps.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -226,6 +227,23 @@ out:
 	return r;
 }
 
+/*
+ * Nothing can take an attached SysV segment away from a process: this is
+ * the weakness of the 2007 design that the kernel module exists to fix.
+ * The channel must exist, so a typo is not mistaken for the limitation.
+ */
+static int sysv_revoke(const char *name, unsigned int roles)
+{
+	struct sysv_entry e;
+	struct msqid_ds mq;
+	struct shmid_ds sh;
+	int r;
+
+	(void)roles;
+	r = sysv_lookup(name, &e, &mq, &sh);
+	return r ? r : -EOPNOTSUPP;
+}
+
 static int sysv_list(char (*names)[SIPC_NAME_MAX], unsigned int count)
 {
 	int dirfd, r;
@@ -362,6 +380,7 @@ const struct sipc_backend sipc_sysv_backend = {
 	.name = "sysv",
 	.create = sysv_create,
 	.destroy = sysv_destroy,
+	.revoke = sysv_revoke,
 	.list = sysv_list,
 	.stat = sysv_stat,
 	.attach = sysv_attach,

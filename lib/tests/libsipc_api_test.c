@@ -184,6 +184,7 @@ TEST(bad_names)
 		TH_LOG("name #%zu", i);
 		EXPECT_EQ(bad[i].err, sipc_create(bad[i].name, 4096, 1));
 		EXPECT_EQ(bad[i].err, sipc_destroy(bad[i].name));
+		EXPECT_EQ(bad[i].err, sipc_revoke(bad[i].name, SIPC_REVOKE_SENDER));
 		EXPECT_EQ(bad[i].err, sipc_stat(bad[i].name, &st));
 		EXPECT_EQ(bad[i].err, sipc_context(bad[i].name, ctx, sizeof(ctx)));
 		EXPECT_EQ(bad[i].err, sipc_open(bad[i].name, SIPC_ROLE_SENDER));
@@ -207,6 +208,7 @@ TEST(missing_channel)
 
 	tu_name(name, "missing");
 	EXPECT_EQ(-ENOENT, sipc_destroy(name));
+	EXPECT_EQ(-ENOENT, sipc_revoke(name, SIPC_REVOKE_ALL_FLAGS));
 	EXPECT_EQ(-ENOENT, sipc_stat(name, &st));
 	EXPECT_EQ(-ENOENT, sipc_context(name, ctx, sizeof(ctx)));
 	EXPECT_EQ(-ENOENT, sipc_open(name, SIPC_ROLE_SENDER));
@@ -588,6 +590,52 @@ TEST_F(chan, lock_timeout_and_destroy_wakes)
 	EXPECT_EQ(-EIDRM, (int)(intptr_t)ret);
 	EXPECT_EQ(-EIDRM, sipc_next(rx, &(const void *){ NULL }, &(size_t){ 0 }, 0));
 	EXPECT_EQ(0, sipc_close(rx));
+}
+
+/*
+ * Kernel: revoked handles fail with -EACCES, a revoked sender counts as
+ * gone for the receiver, the roles are free again.  sysv: -EOPNOTSUPP,
+ * and nothing changes.
+ */
+TEST_F(chan, revoke)
+{
+	const void *data;
+	int tx, rx, tx2, r;
+	size_t len;
+
+	tx = sipc_open(self->name, SIPC_ROLE_SENDER);
+	rx = sipc_open(self->name, SIPC_ROLE_RECEIVER);
+	ASSERT_LE(0, tx);
+	ASSERT_LE(0, rx);
+	ASSERT_EQ(0, sipc_commit(tx, 7, 0));
+	EXPECT_EQ(-EINVAL, sipc_revoke(self->name, 0));
+	EXPECT_EQ(-EINVAL, sipc_revoke(self->name, SIPC_REVOKE_ALL_FLAGS + 1));
+	r = sipc_revoke(self->name, SIPC_REVOKE_SENDER);
+	if (!tu_kernel()) {
+		EXPECT_EQ(-EOPNOTSUPP, r);
+		EXPECT_EQ(-EAGAIN, sipc_acquire(tx, 0));	/* still working */
+		EXPECT_EQ(1, sipc_next(rx, &data, &len, 0));
+		EXPECT_EQ(7, len);
+		sipc_close(tx);
+		sipc_close(rx);
+		return;
+	}
+	ASSERT_EQ(0, r);
+	EXPECT_EQ(-EACCES, sipc_acquire(tx, 0));
+	EXPECT_EQ(-EACCES, sipc_send_eof(tx, 0));
+	/* What was queued still arrives; then the sender is gone. */
+	EXPECT_EQ(1, sipc_next(rx, &data, &len, 0));
+	EXPECT_EQ(7, len);
+	EXPECT_EQ(0, sipc_done(rx, 0));
+	EXPECT_EQ(-EPIPE, sipc_next(rx, &data, &len, 0));
+	tx2 = sipc_open(self->name, SIPC_ROLE_SENDER);
+	EXPECT_LE(0, tx2);
+	EXPECT_EQ(0, sipc_revoke(self->name, SIPC_REVOKE_RECEIVER));
+	EXPECT_EQ(-EACCES, sipc_next(rx, &data, &len, 0));
+	EXPECT_EQ(0, sipc_close(tx));
+	EXPECT_EQ(0, sipc_close(rx));
+	EXPECT_EQ(0, sipc_close(tx2));
+	EXPECT_EQ(0, roundtrip(self->name, 9));
 }
 
 TEST(strerror_texts)
