@@ -26,7 +26,8 @@ echo "-- 2. sender streams the file, receiver writes what arrives"
 say "sipc-recv demo > /tmp/out &"
 sipc-recv demo >/tmp/out &
 recv=$!
-run sipc-send demo </tmp/in
+say "sipc-send demo < /tmp/in"
+sipc-send demo </tmp/in
 wait "$recv"
 say "sha256sum /tmp/in /tmp/out"
 sum_in=$(sha256sum </tmp/in | cut -d' ' -f1)
