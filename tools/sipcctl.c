@@ -82,13 +82,17 @@ static int cmd_list(int json)
 	return 0;
 }
 
-/* The creator's context, malloc'ed ("" when none), or NULL with *err. */
-static char *get_context(const char *name, int *err)
+/*
+ * A string read with sipc_context() or sipc_label(), malloc'ed ("" when
+ * none), or NULL with *err.
+ */
+static char *get_string(int (*get)(const char *, char *, size_t),
+			const char *name, int *err)
 {
 	char *ctx;
 	int len;
 
-	len = sipc_context(name, NULL, 0);
+	len = get(name, NULL, 0);
 	if (len < 0) {
 		*err = len;
 		return NULL;
@@ -98,7 +102,7 @@ static char *get_context(const char *name, int *err)
 		*err = -ENOMEM;
 		return NULL;
 	}
-	len = sipc_context(name, ctx, (size_t)len + 1);
+	len = get(name, ctx, (size_t)len + 1);
 	if (len < 0) {
 		free(ctx);
 		*err = len;
@@ -111,7 +115,8 @@ static const char *const state_names[] = {
 	"sender", "receiver", "sender-hup", "destroyed",
 };
 
-static void show_text(const char *name, const struct sipc_stat *st, const char *ctx)
+static void show_text(const char *name, const struct sipc_stat *st,
+		      const char *ctx, const char *label)
 {
 	unsigned int i;
 
@@ -132,6 +137,7 @@ static void show_text(const char *name, const struct sipc_stat *st, const char *
 			printf(" %s", state_names[i]);
 	printf("\ncreator:    pid %u, uid %u\n", st->creator_pid, st->creator_uid);
 	printf("context:    %s\n", *ctx ? ctx : "(none)");
+	printf("label:      %s\n", *label ? label : "(none)");
 	if (st->flags & SIPC_STAT_COUNTERS)
 		printf("messages:   %" PRIu64 " sent, %" PRIu64 " received\n"
 		       "bytes:      %" PRIu64 " sent\n",
@@ -140,7 +146,8 @@ static void show_text(const char *name, const struct sipc_stat *st, const char *
 		printf("counters:   not kept by the %s backend\n", sipc_backend());
 }
 
-static void show_json(const char *name, const struct sipc_stat *st, const char *ctx)
+static void show_json(const char *name, const struct sipc_stat *st,
+		      const char *ctx, const char *label)
 {
 	json_object *o = json_object_new_object(), *state = NULL, *cnt = NULL;
 	json_object *creator = json_object_new_object();
@@ -167,6 +174,7 @@ static void show_json(const char *name, const struct sipc_stat *st, const char *
 	json_object_object_add(creator, "uid", json_object_new_int64(st->creator_uid));
 	json_object_object_add(creator, "context", json_object_new_string(ctx));
 	json_object_object_add(o, "creator", creator);
+	json_object_object_add(o, "label", json_object_new_string(label));
 	if (st->flags & SIPC_STAT_COUNTERS) {
 		cnt = json_object_new_object();
 		json_object_object_add(cnt, "msgs_sent", json_object_new_uint64(st->msgs_sent));
@@ -180,21 +188,22 @@ static void show_json(const char *name, const struct sipc_stat *st, const char *
 static int cmd_show(const char *name, int json)
 {
 	struct sipc_stat st;
-	char *ctx;
+	char *ctx, *label = NULL;
 	int r;
 
 	r = sipc_stat(name, &st);
 	if (r)
 		return fail(name, r);
-	ctx = get_context(name, &r);
-	if (!ctx)
-		return fail(name, r);
-	if (json)
-		show_json(name, &st, ctx);
-	else
-		show_text(name, &st, ctx);
+	ctx = get_string(sipc_context, name, &r);
+	if (ctx)
+		label = get_string(sipc_label, name, &r);
+	if (label && json)
+		show_json(name, &st, ctx, label);
+	else if (label)
+		show_text(name, &st, ctx, label);
 	free(ctx);
-	return 0;
+	free(label);
+	return label ? 0 : fail(name, r);
 }
 
 int main(int argc, char **argv)

@@ -136,6 +136,15 @@ int sipc_stat(const char *name, struct sipc_stat *st);
  */
 int sipc_context(const char *name, char *buf, size_t size);
 
+/*
+ * Copy the channel's own security label (the label its endpoints are
+ * checked against; SELinux: the creator's type or a type_transition on
+ * "[sipc-channel]") into @buf, like sipc_context().  "" on the sysv
+ * backend, whose SysV objects have no label a process can read, and on
+ * the kernel backend when no LSM labels channels.
+ */
+int sipc_label(const char *name, char *buf, size_t size);
+
 /* ---- handles ----------------------------------------------------------- */
 
 /*

@@ -141,6 +141,24 @@ int sipc_stat(const char *name, struct sipc_stat *st)
 	return r < 0 ? r : 0;
 }
 
+int sipc_label(const char *name, char *buf, size_t size)
+{
+	const struct sipc_backend *be;
+	int r;
+
+	be = backend_for(name, &r);
+	if (!be)
+		return r;
+	if (!buf && size)
+		return -EINVAL;
+	if (be->label)
+		return be->label(name, buf, size);
+	r = be->stat(name, NULL, NULL, 0);	/* the channel must exist */
+	if (r >= 0 && size)
+		buf[0] = '\0';
+	return r < 0 ? r : 0;
+}
+
 int sipc_context(const char *name, char *buf, size_t size)
 {
 	const struct sipc_backend *be;

@@ -67,6 +67,9 @@ struct sipc_backend {
 	/* st and ctx may be NULL; returns the context length (>= 0). */
 	int (*stat)(const char *name, struct sipc_stat *st, char *ctx,
 		    size_t ctx_size);
+	/* The channel's own security label, as stat's context; NULL when
+	 * the backend's objects have no label a process can read. */
+	int (*label)(const char *name, char *buf, size_t size);
 	/* Attach h (h->role set) and fill region, size, depth. */
 	int (*attach)(struct sipc_handle *h, const char *name);
 	void (*detach)(struct sipc_handle *h);

@@ -129,6 +129,20 @@ static int kernel_stat(const char *name, struct sipc_stat *st, char *ctx,
 	return (int)i.context_len;
 }
 
+static int kernel_label(const char *name, char *buf, size_t size)
+{
+	struct sipc_info i = {
+		.size = sizeof(i),
+		.label = (uintptr_t)buf,
+		.label_size = size > UINT32_MAX ? UINT32_MAX : size,
+	};
+	int r;
+
+	copy_name(i.name, name);
+	r = dev_ioctl(SIPC_IOC_INFO, &i);
+	return r < 0 ? r : (int)i.label_len;
+}
+
 static int kernel_attach(struct sipc_handle *h, const char *name)
 {
 	struct sipc_channel_ref ref = { .size = sizeof(ref) };
@@ -221,6 +235,7 @@ const struct sipc_backend sipc_kernel_backend = {
 	.revoke = kernel_revoke,
 	.list = kernel_list,
 	.stat = kernel_stat,
+	.label = kernel_label,
 	.attach = kernel_attach,
 	.detach = kernel_detach,
 	.send = kernel_send,

@@ -126,6 +126,13 @@ TEST_F(chan, create_stat_list_destroy)
 	ASSERT_LE(0, i);
 	EXPECT_EQ(i, sipc_context(self->name, ctx, sizeof(ctx)));
 	EXPECT_GT(sizeof(ctx), strlen(ctx));
+	/* Label: the same contract ("" on sysv, and without an LSM). */
+	i = sipc_label(self->name, NULL, 0);
+	ASSERT_LE(0, i);
+	EXPECT_EQ(i, sipc_label(self->name, ctx, sizeof(ctx)));
+	EXPECT_EQ((size_t)i, strlen(ctx));
+	if (!tu_kernel())
+		EXPECT_EQ(0, i);
 
 	ASSERT_EQ(0, sipc_destroy(self->name));
 	EXPECT_EQ(-ENOENT, sipc_stat(self->name, &st));
@@ -187,6 +194,7 @@ TEST(bad_names)
 		EXPECT_EQ(bad[i].err, sipc_revoke(bad[i].name, SIPC_REVOKE_SENDER));
 		EXPECT_EQ(bad[i].err, sipc_stat(bad[i].name, &st));
 		EXPECT_EQ(bad[i].err, sipc_context(bad[i].name, ctx, sizeof(ctx)));
+		EXPECT_EQ(bad[i].err, sipc_label(bad[i].name, ctx, sizeof(ctx)));
 		EXPECT_EQ(bad[i].err, sipc_open(bad[i].name, SIPC_ROLE_SENDER));
 		EXPECT_EQ(bad[i].err, sipc_open(bad[i].name, SIPC_ROLE_RECEIVER));
 	}
@@ -211,6 +219,7 @@ TEST(missing_channel)
 	EXPECT_EQ(-ENOENT, sipc_revoke(name, SIPC_REVOKE_ALL_FLAGS));
 	EXPECT_EQ(-ENOENT, sipc_stat(name, &st));
 	EXPECT_EQ(-ENOENT, sipc_context(name, ctx, sizeof(ctx)));
+	EXPECT_EQ(-ENOENT, sipc_label(name, ctx, sizeof(ctx)));
 	EXPECT_EQ(-ENOENT, sipc_open(name, SIPC_ROLE_SENDER));
 	EXPECT_EQ(-ENOENT, sipc_open(name, SIPC_ROLE_RECEIVER));
 }
@@ -318,6 +327,7 @@ TEST_F(chan, null_arguments)
 	EXPECT_EQ(-EINVAL, sipc_list(NULL, 1));
 	EXPECT_EQ(-EINVAL, sipc_stat(self->name, NULL));
 	EXPECT_EQ(-EINVAL, sipc_context(self->name, NULL, 1));
+	EXPECT_EQ(-EINVAL, sipc_label(self->name, NULL, 1));
 	EXPECT_NE(NULL, sipc_strerror(0));
 	/* NULL with length 0 is an empty message, not an error. */
 	ASSERT_EQ(0, async_send(&a, tx, NULL, 0, false));

@@ -241,7 +241,8 @@ TEST_F(stream, poll_loop)
 		EXPECT_EQ(-EOPNOTSUPP, sipc_fd(rx));
 		sipc_close(tx);
 		sipc_close(rx);
-		SKIP(return, "sysv backend: no pollable descriptor (documented)");
+		/* That is the whole contract on sysv (sipc_fd(3)). */
+		return;
 	}
 	pfd[0] = (struct pollfd){ .fd = sipc_fd(tx), .events = POLLOUT };
 	pfd[1] = (struct pollfd){ .fd = sipc_fd(rx), .events = POLLIN };
