@@ -42,8 +42,6 @@ struct sipc_ep_xfer {
 static int sipc_ep_check_msg(const struct sipc_channel *ch,
 			     const struct sipc_msg *m)
 {
-	if (m->flags & ~SIPC_MSG_F_ALL)
-		return -EINVAL;
 	switch (m->type) {
 	case SIPC_MSG_DATA_READY:
 		if (m->offset > ch->region_size ||
@@ -73,15 +71,25 @@ static int sipc_ep_recheck(struct sipc_xfer *x)
 	return security_file_ioctl(ex->file, ex->cmd, (unsigned long)ex->uarg);
 }
 
-static void sipc_ep_xfer_init(struct sipc_ep_xfer *ex, struct file *file,
-			      unsigned int cmd)
+/* Read the struct sipc_msg of @cmd and set @ex up to carry it out. */
+static int sipc_ep_xfer_begin(struct sipc_ep_xfer *ex, struct file *file,
+			      unsigned int cmd, void __user *uarg)
 {
+	int err;
+
+	err = sipc_copy_in(&ex->m, sizeof(ex->m), SIPC_MSG_SIZE_VER0, uarg);
+	if (err)
+		return err;
+	if (ex->m.flags & ~SIPC_MSG_F_ALL)
+		return -EINVAL;
+	ex->uarg = uarg;
 	ex->x.nonblock = sipc_nonblock(file, &ex->m);
 	ex->x.ep = file->private_data;
 	ex->x.recheck = sipc_ep_recheck;
 	ex->x.policy_seq = atomic_read(&sipc_policy_seq);
 	ex->file = file;
 	ex->cmd = cmd;
+	return 0;
 }
 
 /* Write the seq the message is about to get back to the caller. */
@@ -96,19 +104,17 @@ static int sipc_ep_send_deliver(struct sipc_xfer *x, struct sipc_qmsg *q)
 static int sipc_ep_send(struct file *file, struct sipc_channel *ch,
 			void __user *uarg)
 {
-	struct sipc_ep_xfer ex = { .uarg = uarg };
+	struct sipc_ep_xfer ex = {};
 	struct sipc_qmsg q;
 	int err;
 
-	err = sipc_copy_in(&ex.m, sizeof(ex.m), SIPC_MSG_SIZE_VER0, uarg);
-	if (err)
-		return err;
-	err = sipc_ep_check_msg(ch, &ex.m);
+	err = sipc_ep_xfer_begin(&ex, file, SIPC_IOC_SEND, uarg);
+	if (!err)
+		err = sipc_ep_check_msg(ch, &ex.m);
 	if (err)
 		return err;
 	q = (struct sipc_qmsg){ .type = ex.m.type, .len = ex.m.len,
 				.offset = ex.m.offset };
-	sipc_ep_xfer_init(&ex, file, SIPC_IOC_SEND);
 	ex.x.deliver = sipc_ep_send_deliver;
 	return sipc_channel_send(ch, &q, &ex.x);
 }
@@ -128,15 +134,12 @@ static int sipc_ep_recv_deliver(struct sipc_xfer *x, struct sipc_qmsg *q)
 static int sipc_ep_recv(struct file *file, struct sipc_channel *ch,
 			void __user *uarg)
 {
-	struct sipc_ep_xfer ex = { .uarg = uarg };
+	struct sipc_ep_xfer ex = {};
 	int err;
 
-	err = sipc_copy_in(&ex.m, sizeof(ex.m), SIPC_MSG_SIZE_VER0, uarg);
+	err = sipc_ep_xfer_begin(&ex, file, SIPC_IOC_RECV, uarg);
 	if (err)
 		return err;
-	if (ex.m.flags & ~SIPC_MSG_F_ALL)
-		return -EINVAL;
-	sipc_ep_xfer_init(&ex, file, SIPC_IOC_RECV);
 	ex.x.deliver = sipc_ep_recv_deliver;
 	return sipc_channel_recv(ch, &ex.x);
 }
@@ -168,14 +171,13 @@ static int sipc_ep_check_commit(const struct sipc_channel *ch,
 static int sipc_ep_commit(struct file *file, struct sipc_channel *ch,
 			  void __user *uarg)
 {
-	struct sipc_ep_xfer ex = { .uarg = uarg };
+	struct sipc_ep_xfer ex = {};
 	struct sipc_qmsg q = { .type = SIPC_MSG_DATA_READY };
 	int err;
 
-	err = sipc_copy_in(&ex.m, sizeof(ex.m), SIPC_MSG_SIZE_VER0, uarg);
-	if (err)
-		return err;
-	err = sipc_ep_check_commit(ch, &ex.m);
+	err = sipc_ep_xfer_begin(&ex, file, SIPC_IOC_COMMIT, uarg);
+	if (!err)
+		err = sipc_ep_check_commit(ch, &ex.m);
 	if (err)
 		return err;
 	ex.m.type = SIPC_MSG_DATA_READY;
@@ -184,7 +186,6 @@ static int sipc_ep_commit(struct file *file, struct sipc_channel *ch,
 		return err;
 	q.len = ex.m.len;
 	q.offset = ex.m.offset;
-	sipc_ep_xfer_init(&ex, file, SIPC_IOC_COMMIT);
 	ex.x.deliver = sipc_ep_send_deliver;
 	err = sipc_channel_send(ch, &q, &ex.x);
 	if (err)
@@ -213,15 +214,12 @@ static int sipc_ep_next_deliver(struct sipc_xfer *x, struct sipc_qmsg *q)
 static int sipc_ep_recv_next(struct file *file, struct sipc_channel *ch,
 			     void __user *uarg)
 {
-	struct sipc_ep_xfer ex = { .uarg = uarg };
+	struct sipc_ep_xfer ex = {};
 	int err;
 
-	err = sipc_copy_in(&ex.m, sizeof(ex.m), SIPC_MSG_SIZE_VER0, uarg);
+	err = sipc_ep_xfer_begin(&ex, file, SIPC_IOC_RECV_NEXT, uarg);
 	if (err)
 		return err;
-	if (ex.m.flags & ~SIPC_MSG_F_ALL)
-		return -EINVAL;
-	sipc_ep_xfer_init(&ex, file, SIPC_IOC_RECV_NEXT);
 	ex.x.deliver = sipc_ep_next_deliver;
 	do {
 		err = sipc_channel_recv(ch, &ex.x);

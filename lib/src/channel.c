@@ -141,7 +141,9 @@ int sipc_stat(const char *name, struct sipc_stat *st)
 	return r < 0 ? r : 0;
 }
 
-int sipc_label(const char *name, char *buf, size_t size)
+/* sipc_context() and sipc_label(): one contract, two strings. */
+static int channel_string(const char *name, char *buf, size_t size,
+			  bool label)
 {
 	const struct sipc_backend *be;
 	int r;
@@ -151,6 +153,8 @@ int sipc_label(const char *name, char *buf, size_t size)
 		return r;
 	if (!buf && size)
 		return -EINVAL;
+	if (!label)
+		return be->stat(name, NULL, buf, size);
 	if (be->label)
 		return be->label(name, buf, size);
 	r = be->stat(name, NULL, NULL, 0);	/* the channel must exist */
@@ -159,15 +163,12 @@ int sipc_label(const char *name, char *buf, size_t size)
 	return r < 0 ? r : 0;
 }
 
+int sipc_label(const char *name, char *buf, size_t size)
+{
+	return channel_string(name, buf, size, true);
+}
+
 int sipc_context(const char *name, char *buf, size_t size)
 {
-	const struct sipc_backend *be;
-	int r;
-
-	be = backend_for(name, &r);
-	if (!be)
-		return r;
-	if (!buf && size)
-		return -EINVAL;
-	return be->stat(name, NULL, buf, size);
+	return channel_string(name, buf, size, false);
 }
