@@ -17,6 +17,9 @@
  *             p = mmap(PROT_READ, MAP_SHARED, r);
  *             ioctl(r, SIPC_IOC_RECV) -> DATA_READY; read p;
  *             ioctl(r, SIPC_IOC_RECV) -> NOOP twice; repeat.
+ *   (SIPC_IOC_COMMIT and SIPC_IOC_RECV_NEXT do each side's step in one
+ *   call; multi-slot channels let the sender fill one slot while the
+ *   receiver reads another.)
  *
  * The device is a plain character device rather than a misc device only
  * because a misc device cannot give its node an owner: dev_uid and
