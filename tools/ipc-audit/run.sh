@@ -1,0 +1,62 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Drive ipc-audit from the repo root.
+#   tools/ipc-audit/run.sh audit   host run + enforcing guest run, then the
+#                                  figures in build/audit/ and the generated
+#                                  section of Documentation/ipc-security.md
+#   tools/ipc-audit/run.sh check   the "audit" suite of tools/check.sh: the
+#                                  SIPC assertions in a short guest run;
+#                                  TAP in $SIPC_RESULTS/audit-*.tap
+# Private paths only (build/audit/...): other suites run beside it.
+set -u
+cd "$(dirname "$0")/../.." || exit 1
+mode=${1:-audit}
+OUT=$PWD/build/audit
+RESULTS=${SIPC_RESULTS:-build/results}
+mkdir -p "$OUT" "$RESULTS"
+
+build() {
+	make -C kmod >&2 &&
+	make -C tools/ipc-audit >&2 &&
+	rm -rf "$OUT/guest" &&
+	make -C tools/ipc-audit guest GUEST_DIR="$OUT/guest" >&2
+}
+
+# guest LIST: boot with the list; guest-*.tap land in $OUT/results-LIST
+guest() {
+	SIPC_GUEST_DIR="$OUT/guest" SIPC_GUEST_LISTS="tools/ipc-audit/guest-$1.list" \
+		tools/mkinitramfs.sh -o "$OUT/initramfs-$1.gz" >&2 || return 1
+	SIPC_RESULTS="$OUT/results-$1" tools/qemu-run.sh --initrd "$OUT/initramfs-$1.gz" \
+		--log "$OUT/console-$1.log" --timeout "$2" >&2
+}
+
+case $mode in
+check)
+	if ! build; then
+		echo "not ok 1 - audit: build" >"$RESULTS/audit-build.tap"
+		exit 1
+	fi
+	guest quick 150
+	rc=$?
+	for f in "$OUT"/results-quick/guest-*.tap; do
+		[ -f "$f" ] && cp "$f" "$RESULTS/audit-${f##*/guest-}"
+	done
+	exit $rc
+	;;
+audit)
+	t0=$(date +%s)
+	build || exit 1
+	echo "audit: host run" >&2
+	build/audit/bin/ipc-audit run --env host --bits 128 >"$OUT/host.out" || exit 1
+	echo "audit: guest run (TCG, enforcing)" >&2
+	guest full 600 || echo "audit: guest run reported failures (see $OUT/console-full.log)" >&2
+	build/audit/bin/ipc-audit report -o "$OUT" --doc Documentation/ipc-security.md \
+		"$OUT/host.out" "$OUT"/results-full/guest-*.tap || exit 1
+	echo "audit: done in $(( $(date +%s) - t0 )) s: $OUT/table.txt, channels.csv, props.csv, audit.json" >&2
+	;;
+*)
+	echo "usage: $0 audit|check" >&2
+	exit 2
+	;;
+esac

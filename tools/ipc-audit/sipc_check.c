@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * sipc_check.c - `ipc-audit check RESULTS...`: TAP assertions of what SIPC
+ * claims, from the records of a guest run under the audit policy:
+ *
+ *  1. the kernel backend's receiver has no reverse channel but the queue:
+ *     every channel other than block, errno (EAGAIN) and poll (POLLOUT) -
+ *     the three faces of "the queue is full" - measures absent;
+ *  2. the queue channel's information rate stays below the bound
+ *     (Documentation/ipc-security.md, "SIPC's residual backchannel"): one
+ *     bit per message R takes, i.e. the channel's measured message rate
+ *     (msg-rate, same run);
+ *  3. a policy reload that withdraws the receiver's rights takes its
+ *     mapping (SIGBUS) and its RECV away.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "audit.h"
+#include "load.h"
+
+
+static int n, fails;
+
+static void tap(int ok, const char *fmt, const char *a, const char *b)
+{
+	printf("%sok %d - ", ok ? "" : "not ", ++n);
+	printf(fmt, a, b);
+	printf("\n");
+	fails += !ok;
+}
+
+int check_main(int argc, char **argv)
+{
+	static const char *mechs[] = { "sipc-kernel", "sipc-kernel-d8", "sipc-kernel-s4" };
+	json_object *all = load_records(argc, argv);
+	size_t i, k, cnt = 0;
+	char msg[300];
+
+	json_object *mr;
+	double rate;
+
+	if (!all)
+		return 1;
+	mr = find_rec(all, "prop", "guest", "sipc-kernel", "msg-rate");
+	rate = mr ? atof(rs(mr, "value")) : 0;
+	tap(rate > 0, "sipc-kernel: message rate measured%s%s", "", "");
+	printf("# %s msg/s: %s\n", mr ? rs(mr, "value") : "none", mr ? rs(mr, "evidence") : "");
+	for (k = 0; k < 3; k++) {
+		size_t num = json_object_array_length(all);
+
+		for (i = 0; i < num; i++) {
+			json_object *o = json_object_array_get_idx(all, i);
+			const char *ch = rs(o, "chan"), *st = rs(o, "status");
+			int queue = !strcmp(ch, "block") || !strcmp(ch, "errno") || !strcmp(ch, "poll");
+
+			if (strcmp(rs(o, "type"), "channel") || strcmp(rs(o, "mech"), mechs[k]))
+				continue;
+			cnt++;
+			if (!strcmp(st, ST_NA))
+				continue;
+			if (!queue) {
+				snprintf(msg, sizeof(msg), "%s (%s)", st, rs(o, "note"));
+				tap(!strcmp(st, ST_ABSENT), "%s %s", mechs[k], ch);
+				printf("# %s %s: %s\n", mechs[k], ch, msg);
+				continue;
+			} else {
+				double cap = rd(o, "capacity_bps"), bound = rate;
+
+				snprintf(msg, sizeof(msg), "%s: %.1f bit/s (raw %.1f, BER %.3f), bound %.1f",
+					 st, cap, rd(o, "raw_bps"), rd(o, "ber"), bound);
+				tap(strcmp(st, ST_ERROR) && cap <= bound, "%s %s: queue channel under the bound", mechs[k], ch);
+				printf("# %s\n", msg);
+			}
+		}
+	}
+	tap(cnt > 0, "%s%s records present", "sipc-kernel", "");
+	{
+		json_object *r = find_rec(all, "prop", "guest", "sipc-kernel", "mapping-revoked");
+		json_object *q = find_rec(all, "prop", "guest", "sipc-kernel", "recheck-at-use");
+
+		tap(r && !strcmp(rs(r, "value"), "yes"), "sipc-kernel: %s%s", "mapping revoked on policy reload", "");
+		printf("# %s\n", r ? rs(r, "evidence") : "no record");
+		tap(q && !strcmp(rs(q, "value"), "yes"), "sipc-kernel: %s%s", "RECV re-checked after policy reload", "");
+		printf("# %s\n", q ? rs(q, "evidence") : "no record");
+	}
+	printf("1..%d\n", n);
+	json_object_put(all);
+	return fails ? 1 : 0;
+}
