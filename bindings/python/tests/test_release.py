@@ -1,0 +1,103 @@
+# SPDX-License-Identifier: GPL-2.0-only
+"""Resources: closing unmaps, destroying removes the SysV objects and the
+registry entry, a forgotten channel is closed by the garbage collector
+once no view of its region is left."""
+from __future__ import annotations
+
+import gc
+import os
+import weakref
+
+import sipc
+import sysvinfo
+
+
+def test_destroy_removes_sysv_objects(new_name):
+    sipc.create(new_name, 8192, 2)
+    msqid, shmid = sysvinfo.ids(new_name)
+    assert sysvinfo.msq_exists(msqid) and sysvinfo.shm_exists(shmid)
+    with sipc.Sender(new_name) as tx, sipc.Receiver(new_name) as rx:
+        tx.send(b"abc")
+        assert rx.recv() == b"abc"
+    sipc.destroy(new_name)
+    assert not sysvinfo.msq_exists(msqid)
+    assert not sysvinfo.shm_exists(shmid)
+    assert not os.path.exists(os.path.join(sysvinfo.registry_dir(), new_name + ".chan"))
+    assert new_name not in sipc.list_channels()
+
+
+def test_close_unmaps(chan):
+    _, shmid = sysvinfo.ids(chan)
+    tx, rx = sipc.Sender(chan), sipc.Receiver(chan)
+    assert sysvinfo.shm_mapped_here(shmid)
+    assert sipc.stat(chan).attached == 2	# sysv: shm_nattch
+    tx.close()
+    assert sipc.stat(chan).attached == 1
+    rx.close()
+    assert sipc.stat(chan).attached == 0
+    assert not sysvinfo.shm_mapped_here(shmid)
+
+
+def test_with_block_closes(chan):
+    with sipc.Receiver(chan) as rx:
+        assert not rx.closed
+    assert rx.closed and sipc.stat(chan).attached == 0
+
+
+def test_close_on_error_in_with_block(chan):
+    try:
+        with sipc.Sender(chan) as tx:
+            raise KeyError("boom")
+    except KeyError:
+        pass
+    assert tx.closed and sipc.stat(chan).attached == 0
+
+
+def test_garbage_collector_closes(chan):
+    tx = sipc.Sender(chan)
+    ref = weakref.ref(tx)
+    del tx
+    gc.collect()
+    assert ref() is None
+    assert sipc.stat(chan).attached == 0
+
+
+def test_view_keeps_channel_alive(chan):
+    """A view alive keeps its channel (and so the mapping) alive."""
+    _, shmid = sysvinfo.ids(chan)
+    part = sipc.Sender(chan).buffer()[10:20]	# the channel is unnamed
+    gc.collect()
+    assert sysvinfo.shm_mapped_here(shmid)
+    part[0] = 7
+    del part
+    gc.collect()
+    assert not sysvinfo.shm_mapped_here(shmid)
+
+
+def test_open_failure_leaks_nothing(new_name):
+    before = len(os.listdir("/proc/self/fd"))
+    for _ in range(100):
+        try:
+            sipc.Receiver(new_name)
+        except sipc.NoChannelError:
+            pass
+    assert len(os.listdir("/proc/self/fd")) == before
+
+
+def test_many_channels_opened_and_closed(new_name):
+    """Handles are given back: far more opens than a process may hold."""
+    sipc.create(new_name, 4096)
+    for _ in range(2000):
+        with sipc.Receiver(new_name):
+            pass
+    assert sipc.stat(new_name).attached == 0
+
+
+def test_list_and_stat(chan, new_name):
+    sipc.create(new_name, 5000, 3)
+    names = sipc.list_channels()
+    assert chan in names and new_name in names
+    st = sipc.stat(new_name)
+    assert st.size == 8192 and st.depth == 3 and st.creator_pid == os.getpid()
+    assert st.creator_uid == os.geteuid() and st.flags == 0
+    assert isinstance(sipc.context(new_name), str)

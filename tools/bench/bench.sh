@@ -1,0 +1,72 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# `make bench`: sipc-bench on the host (sysv backend and baselines; the
+# kernel backend is n/a there), then in the QEMU guest (every backend),
+# unpinned and pinned; prints the tables labelled "host" and "guest" and
+# leaves CSV, PNG and logs in OUT.
+#
+#   tools/bench/bench.sh [OUT]      default build/bench; run by `make bench`
+#
+# Environment: BENCH_ARGS extra sipc-bench options for every run (for
+# instance --quick or "--time 1"); BENCH_HOST=0 / BENCH_GUEST=0 skip a
+# side.  Guest files are private to OUT (image, console log, transcript).
+set -eu
+cd "$(dirname "$0")/../.."
+OUT=${1:-build/bench}
+BENCH=$OUT/sipc-bench
+ARGS=${BENCH_ARGS:-}
+rc=0
+
+die() { echo "bench: $*" >&2; exit 1; }
+[ -x "$BENCH" ] || die "$BENCH not built (make -C tools/bench)"
+mkdir -p "$OUT"
+
+if [ "${BENCH_HOST:-1}" != 0 ]; then
+	echo "bench: host run" >&2
+	# shellcheck disable=SC2086
+	"$BENCH" $ARGS --label "host" --csv "$OUT/host.csv" --png "$OUT/host.png" \
+		>"$OUT/host.txt" || rc=1
+fi
+
+if [ "${BENCH_GUEST:-1}" != 0 ]; then
+	[ -x "$OUT/static/sipc-bench" ] || die "$OUT/static/sipc-bench not built"
+	root=$OUT/guest-root
+	rm -rf "$root" "$OUT/guest.csv" "$OUT/guest-pinned.csv"
+	mkdir -p "$root/bin" "$root/etc"
+	install -m 0755 "$OUT/static/sipc-bench" "$root/bin/"
+	printf '%s\n' "$ARGS" >"$root/etc/sipc-bench.args"
+	SIPC_GUEST_DIR=$root SIPC_GUEST_LISTS=/dev/null SIPC_TEST_TIMEOUT=2400 \
+		tools/mkinitramfs.sh -o "$OUT/initramfs.gz" -p tools/bench/bench-guest.sh
+	echo "bench: guest run (TCG; several minutes)" >&2
+	# Progress lines live; the whole transcript is kept.
+	{ tools/qemu-run.sh --demo --initrd "$OUT/initramfs.gz" \
+		--log "$OUT/guest-console.log" --timeout 2700; echo $? >"$OUT/.qemu-rc"; } |
+		tee "$OUT/guest-transcript.txt" |
+		sed -u -n 's/^sipc-bench: /bench: guest: /p' >&2
+	[ "$(cat "$OUT/.qemu-rc")" = 0 ] || { echo "bench: the guest run failed" >&2; rc=1; }
+	for pin in none same; do
+		f=$OUT/guest.csv
+		[ $pin = none ] || f=$OUT/guest-pinned.csv
+		awk -v p="$pin" '$0 == "=== BENCH-CSV-END " p { on = 0 }
+			on { print } $0 == "=== BENCH-CSV-BEGIN " p { on = 1 }' \
+			"$OUT/guest-transcript.txt" >"$f"
+		[ -s "$f" ] || { echo "bench: no guest CSV for pin=$pin" >&2; rc=1; }
+	done
+fi
+
+# The tables, last, so they are what the terminal shows.
+if [ -s "$OUT/host.csv" ] && [ "${BENCH_HOST:-1}" != 0 ]; then
+	echo
+	echo "=============================== host ==============================="
+	cat "$OUT/host.txt"
+fi
+for f in guest guest-pinned; do
+	[ -s "$OUT/$f.csv" ] || continue
+	echo
+	echo "============ guest (TCG, comparable only with each other) ============"
+	"$BENCH" --report "$OUT/$f.csv" --png "$OUT/$f.png" --json "$OUT/$f.json" || rc=1
+done
+echo
+echo "bench: CSV, PNG and logs in $OUT" >&2
+exit $rc
