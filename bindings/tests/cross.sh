@@ -36,7 +36,7 @@ data=$B/cross-16M.bin
 head -c 16777216 /dev/urandom >"$data"
 want=$(sha256sum <"$data" | cut -d' ' -f1)
 
-echo "1..$(($(echo $PAIRS | wc -w) + 1))"
+echo "1..$(($(echo $PAIRS | wc -w) + 2))"
 n=0
 for pair in $PAIRS; do
 	from=${pair%:*} to=${pair#*:}
@@ -71,3 +71,21 @@ else
 	echo "not ok $n - cross: registry entries left: $left"
 fi
 rm -f "$data"
+
+# The guide shows these programs: each line of its code blocks (the first,
+# a comment naming the program, aside) must be in one of them.
+n=$((n + 1))
+missing=$(awk '
+	FNR == 1 { doc = (FILENAME ~ /bindings\.md$/) }
+	!doc { sub(/^[ \t]+/, ""); have[$0] = 1; next }
+	/^```(python|java|csharp)$/ { code = 1; first = 1; next }
+	/^```$/ { code = 0; next }
+	code && first { first = 0; next }
+	code { line = $0; sub(/^[ \t]+/, "", line); if (line != "" && !(line in have)) print line }
+' bindings/python/examples/*.py bindings/java/examples/org/sipc/examples/*.java \
+	bindings/csharp/examples/*.cs Documentation/bindings.md)
+if [ -z "$missing" ]; then
+	echo "ok $n - Documentation/bindings.md shows the examples as they are"
+else
+	echo "not ok $n - Documentation/bindings.md differs from the examples: $(echo "$missing" | head -n 3 | tr '\n' '|')"
+fi

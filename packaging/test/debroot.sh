@@ -55,10 +55,10 @@ if [ "${SIPC_DEBROOT_HEADERS:-}" = host ]; then
 	# Instead of the headers package: what it and kbuild's tools need
 	# (libelf1, libssl3, ...), from the host's own records.
 	kbuild_pkg=$(dpkg -S "$(dirname "$(readlink -f "/lib/modules/$KVER/build/scripts")")" | cut -d: -f1)
+	[ -n "$kbuild_pkg" ] || die "no package owns the kbuild tools of $KVER"
 	HEADERS=$(dpkg-query -W -f='${Depends}, ' "linux-headers-$KVER" "$kbuild_pkg" |
 		tr ',' '\n' | sed 's/[(|].*//; s/ //g' | grep -v '^linux-' | grep . | sort -u)
 	HEADERS=$(echo $HEADERS)
-	[ -n "$kbuild_pkg" ] || die "no package owns the kbuild tools of $KVER"
 fi
 PKGS="dkms $HEADERS udev kmod adduser gcc libc6-dev make pkg-config
 libjson-c5 policycoreutils selinux-policy-default"

@@ -156,13 +156,12 @@ namespace Sipc.Tests
         public void DestroyWakesWaiter()
         {
             var errors = new List<Exception>();
-            var t = Spawn(() => {
-                using (var rx = new Receiver(Chan))
-                    Expect(Errno.EIDRM, "sipc_next", () => rx.Next(10000));
-            }, errors);
-            Thread.Sleep(200);
-            Channel.Destroy(Chan);
-            Join(t, errors);
+            using (var rx = new Receiver(Chan)) {	// opened here: the thread only waits
+                var t = Spawn(() => Expect(Errno.EIDRM, "sipc_next", () => rx.Next(10000)), errors);
+                Thread.Sleep(200);
+                Channel.Destroy(Chan);
+                Join(t, errors);
+            }
         }
 
         /// <summary>EIDRM for the sender.</summary>

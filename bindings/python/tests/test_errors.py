@@ -163,11 +163,11 @@ def test_recv_too_small(new_name):
 
 def test_destroy_wakes_waiter_with_eidrm(chan):
     result = []
+    rx = sipc.Receiver(chan)	# opened here: the thread only waits
 
     def wait():
         try:
-            with sipc.Receiver(chan) as rx:
-                rx.next(10)
+            rx.next(10)
         except sipc.SipcError as e:
             result.append(e)
     t = threading.Thread(target=wait)
@@ -175,6 +175,7 @@ def test_destroy_wakes_waiter_with_eidrm(chan):
     time.sleep(0.2)
     sipc.destroy(chan)
     t.join(10)
+    rx.close()
     assert not t.is_alive() and len(result) == 1
     assert result[0].errno == errno.EIDRM and result[0].function == "sipc_next"
 

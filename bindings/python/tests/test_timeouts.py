@@ -130,14 +130,19 @@ class Signals:
 def test_signals_do_not_cut_waits(chan):
     """EINTR: the handler runs and the wait goes on (PEP 475)."""
     seen = []
+
+    def send_late():
+        with sipc.Sender(chan) as tx:
+            tx.send(b"late")
     with sipc.Receiver(chan) as rx, Signals(lambda *a: seen.append(1)) as sig:
-        late = threading.Timer(0.5, lambda: sipc.Sender(chan).send(b"late"))
+        late = threading.Timer(0.5, send_late)
         late.start()
         assert bytes(rx.next()) == b"late"
         took, err = elapsed(lambda: rx.next(0.5))
         late.join()
     assert isinstance(err, sipc.SipcTimeoutError) and 0.5 <= took < 0.5 + SLACK
-    assert sig.count >= 10 and len(seen) >= 10
+    # Signals pending together are delivered once: fewer handler runs.
+    assert sig.count >= 10 and len(seen) >= 2
 
 
 def test_signal_handler_exception_ends_wait(chan):

@@ -134,15 +134,13 @@ public class ErrorTest extends ChannelTest {
     @Test
     public void destroyWakesWaiter() throws Exception {
         List<Throwable> errors = new ArrayList<>();
-        Thread t = spawn(() -> {
-            try (Receiver rx = new Receiver(chan)) {
-                expect(Errno.EIDRM, "sipc_next", () -> rx.next(10000));
-            }
-        }, errors);
-        Thread.sleep(200);
-        Sipc.destroy(chan);
-        t.join(10000);
-        assertFalse(t.isAlive());
+        try (Receiver rx = new Receiver(chan)) {	// opened here: the thread only waits
+            Thread t = spawn(() -> expect(Errno.EIDRM, "sipc_next", () -> rx.next(10000)), errors);
+            Thread.sleep(200);
+            Sipc.destroy(chan);
+            t.join(10000);
+            assertFalse(t.isAlive());
+        }
         assertTrue(errors.toString(), errors.isEmpty());
     }
 
