@@ -8,8 +8,9 @@
  *     the three faces of "the queue is full" - measures absent;
  *  2. the queue channel's information rate stays below the bound
  *     (Documentation/ipc-security.md, "SIPC's residual backchannel"): one
- *     bit per message R takes, i.e. the channel's measured message rate
- *     (msg-rate, same run);
+ *     bit per look the sender takes at the queue, i.e. the rate at which
+ *     S can look (prop msg-rate: non-blocking SENDs on a full queue, same
+ *     run);
  *  3. a policy reload that withdraws the receiver's rights takes its
  *     mapping (SIGBUS) and its RECV away.
  */
@@ -44,8 +45,8 @@ int check_main(int argc, char **argv)
 		return 1;
 	mr = find_rec(all, "prop", "guest", "sipc-kernel", "msg-rate");
 	rate = mr ? atof(rs(mr, "value")) : 0;
-	tap(rate > 0, "sipc-kernel: message rate measured%s%s", "", "");
-	printf("# %s msg/s: %s\n", mr ? rs(mr, "value") : "none", mr ? rs(mr, "evidence") : "");
+	tap(rate > 0, "sipc-kernel: the sender's look rate measured%s%s", "", "");
+	printf("# %s looks/s: %s\n", mr ? rs(mr, "value") : "none", mr ? rs(mr, "evidence") : "");
 	for (k = 0; k < 3; k++) {
 		size_t num = json_object_array_length(all);
 
