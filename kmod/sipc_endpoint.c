@@ -164,7 +164,8 @@ static int sipc_ep_check_commit(const struct sipc_channel *ch,
 
 /*
  * SIPC_IOC_COMMIT: DATA_READY, then the release wait of the protocol
- * (one region: NOOP-1 and NOOP-2; multi-slot: room in the queue).  Only
+ * (one region: NOOP-1 and depth more NOOPs; multi-slot: room in the
+ * queue).  Only
  * the first step may be non-blocking: once the data is published the
  * caller must not be told "try again", or it would publish it twice.
  */
@@ -173,6 +174,7 @@ static int sipc_ep_commit(struct file *file, struct sipc_channel *ch,
 {
 	struct sipc_ep_xfer ex = {};
 	struct sipc_qmsg q = { .type = SIPC_MSG_DATA_READY };
+	u32 i;
 	int err;
 
 	err = sipc_ep_xfer_begin(&ex, file, SIPC_IOC_COMMIT, uarg);
@@ -195,10 +197,14 @@ static int sipc_ep_commit(struct file *file, struct sipc_channel *ch,
 	ex.x.deliver = sipc_ep_no_deliver;
 	if (ch->slots > 1)
 		return sipc_channel_wait_room(ch, &ex.x);
+	/*
+	 * NOOP-1, then as many NOOPs as the queue holds: the last one fits
+	 * only once the receiver has taken DATA_READY and NOOP-1, whatever
+	 * the depth (with depth 1 that is the 2007 NOOP-1, NOOP-2).
+	 */
 	q = (struct sipc_qmsg){ .type = SIPC_MSG_NOOP };
-	err = sipc_channel_send(ch, &q, &ex.x);		/* NOOP-1 */
-	if (!err)
-		err = sipc_channel_send(ch, &q, &ex.x);	/* NOOP-2 */
+	for (i = 0; !err && i <= ch->queue.depth; i++)
+		err = sipc_channel_send(ch, &q, &ex.x);
 	return err;
 }
 

@@ -285,6 +285,39 @@ TEST(recv_next_skips_noops)
 	sipc_chan_close(&c);
 }
 
+/*
+ * One region with a deep queue: COMMIT must still not return before the
+ * receiver released the data, or the sender would overwrite it unread.
+ */
+TEST(commit_waits_at_any_depth)
+{
+	struct sipc_chan c;
+	struct sipc_msg m;
+	pid_t pid;
+	int i;
+
+	ASSERT_EQ(0, sipc_chan_open(&c, "deep", PAGE, 4));
+	pid = sipc_fork();
+	if (!pid) {
+		sipc_fill(c.smap, 64, 9);
+		CHILD_EQ(0, commit(c.snd, 0, 64, 0, NULL));
+		_exit(0);
+	}
+	EXPECT_TRUE(sipc_still_blocked(pid, SIPC_IOC_COMMIT, SIPC_BLOCK_MS));
+	ASSERT_EQ(0, sipc_recv(c.rcv, 0, &m));		/* DATA_READY */
+	EXPECT_EQ((__u32)SIPC_MSG_DATA_READY, m.type);
+	EXPECT_TRUE(sipc_still_blocked(pid, SIPC_IOC_COMMIT, SIPC_BLOCK_MS));
+	EXPECT_EQ(-1, sipc_check(c.rmap, 64, 9));
+	ASSERT_EQ(0, sipc_recv(c.rcv, 0, &m));		/* NOOP-1: released */
+	EXPECT_EQ(0, sipc_reap(pid, SIPC_WAKE_MS));
+	for (i = 0; i < 4; i++) {			/* the rest are NOOPs */
+		ASSERT_EQ(0, sipc_recv(c.rcv, SIPC_MSG_F_NONBLOCK, &m));
+		EXPECT_EQ((__u32)SIPC_MSG_NOOP, m.type);
+	}
+	EXPECT_EQ(-EAGAIN, sipc_recv(c.rcv, SIPC_MSG_F_NONBLOCK, &m));
+	sipc_chan_close(&c);
+}
+
 /* Slot counts and depths that cannot work are refused. */
 TEST(bad_slots)
 {

@@ -407,9 +407,10 @@ struct sipc_ep_info {
  * SIPC_IOC_COMMIT - the sender's whole step of the protocol in one call:
  * publish the data at region[offset, offset + len) and get the buffer
  * back.  Argument: struct sipc_msg with type 0 or SIPC_MSG_DATA_READY.
- *   one region:  queues DATA_READY, NOOP-1 and NOOP-2; returns when the
- *                receiver has released the message (taken NOOP-1), so
- *                the region may be refilled.
+ *   one region:  queues DATA_READY, NOOP-1 and then as many NOOPs as
+ *                the queue holds (NOOP-2 at depth 1); the last fits only
+ *                once the receiver has released the message (taken
+ *                NOOP-1), so on return the region may be refilled.
  *   multi-slot:  offset must start a slot and len fit in it; queues
  *                DATA_READY, then waits until the queue has room, which
  *                means the slot after this one is free to fill.
