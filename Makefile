@@ -16,7 +16,7 @@
 # holds under -j; each sub-make can still parallelise inside.
 
 GUEST_DIR := $(CURDIR)/build/guest
-PARTS := $(foreach d,lib selftests tools,$(if $(wildcard $(d)/Makefile),$(d)))
+PARTS := $(foreach d,lib selftests tools tools/bench bindings,$(if $(wildcard $(d)/Makefile),$(d)))
 
 all:
 	$(MAKE) -C kmod
@@ -43,6 +43,30 @@ demo: deps
 kunit: deps
 	tools/kunit.sh
 
+# ipc-audit (issue 7): figures in build/audit/, tables in Documentation/ipc-security.md
+audit: deps
+	tools/ipc-audit/run.sh audit
+
+# sipc-bench (issue 6): host and QEMU guest tables; CSV/PNG in build/bench/
+bench: deps
+	$(MAKE) -C tools/bench bench
+
+# Debian packages (issue 9): build/deb/*.deb; check-packages runs the whole
+# package test, a Debian root in QEMU included (packaging/test/run.sh)
+deb: deps
+	$(MAKE) -C packaging deb
+
+check-packages: deps
+	SIPC_RESULTS=build/packages/results packaging/test/run.sh; \
+	tools/tap-summary.sh build/packages/results
+
+# The debug guest kernel (issue 5): KASAN, lockdep, kmemleak, fault
+# injection; kselftests + campaign on it (Documentation/testing.md)
+check-debug: deps
+	rm -rf build/debug/results
+	SIPC_RESULTS=build/debug/results selftests/campaign/run-guest.sh --debug; \
+	tools/tap-summary.sh build/debug/results
+
 install:
 	$(MAKE) -C lib install
 	$(MAKE) -C tools install
@@ -53,4 +77,4 @@ clean:
 	-for d in $(PARTS); do $(MAKE) -C $$d clean; done
 	rm -rf build
 
-.PHONY: all deps check demo kunit install clean
+.PHONY: all deps check demo kunit install clean audit bench deb check-packages check-debug

@@ -23,6 +23,11 @@ host	run_list host lib/tests/host-tests.list
 selinux	policy/tests/run-guest.sh
 kunit	tools/kunit.sh
 examples	make -s -C examples check >"$SIPC_RESULTS/examples-pkgconfig.tap"
+bench	make -s -C tools/bench smoke >"$SIPC_RESULTS/bench-smoke.tap"
+audit	tools/ipc-audit/run.sh check
+packages	packaging/test/run.sh
+campaign	selftests/campaign/run-guest.sh --all
+bindings	bindings/check.sh "$SIPC_RESULTS"
 '
 
 SIPC_RESULTS=${SIPC_RESULTS:-build/results}

@@ -16,7 +16,10 @@ linux-image-amd64 linux-headers-amd64 linux-source-6.1 xz-utils
 qemu-system-x86 busybox-static cpio gzip kmod
 checkpolicy selinux-policy-dev policycoreutils semodule-utils libselinux1-dev
 libjson-c-dev
+gnuplot-nox
 flex bison bc libelf-dev python3
+debhelper dh-dkms lintian debootstrap
+python3-pytest default-jdk-headless junit4 mono-devel
 "
 
 missing=""

@@ -30,7 +30,8 @@
  *    sipc_close() on a handle while another thread is inside a call on it
  *    (the memory stays valid, but the other call may keep waiting).
  *
- * Link with -lsipc (pkg-config sipc).  Symbols are versioned (LIBSIPC_0.1).
+ * Link with -lsipc (pkg-config sipc).  Symbols are versioned: LIBSIPC_0.1,
+ * and LIBSIPC_0.2 for the fast path (sipc_create_slots() to sipc_publish()).
  */
 #ifndef SIPC_H
 #define SIPC_H
@@ -43,9 +44,9 @@
 extern "C" {
 #endif
 
-/* Version of this header: 0.1. */
+/* Version of this header: 0.2. */
 #define SIPC_LIB_VERSION_MAJOR	0
-#define SIPC_LIB_VERSION_MINOR	1
+#define SIPC_LIB_VERSION_MINOR	2
 
 /* Default region size used by the tools when none is given. */
 #define SIPC_DEFAULT_SIZE	(1024 * 1024)
@@ -228,8 +229,9 @@ int sipc_next(int h, const void **data, size_t *len, int timeout_ms);
 /*
  * Tell the sender the receiver is done with the current message (takes
  * NOOP-1, which lets the sender's sipc_acquire() return; NOOP-2 is taken
- * by the next sipc_next()).  Returns 0 at once when no message is held.
- * Errors: -EAGAIN, -ETIMEDOUT, -EINTR, -EIDRM, -EBADF.
+ * by the next sipc_next()).  Returns 0 at once when no message is held,
+ * and on a multi-slot channel, where taking the next message is what
+ * frees a slot.  Errors: -EAGAIN, -ETIMEDOUT, -EINTR, -EIDRM, -EBADF.
  */
 int sipc_done(int h, int timeout_ms);
 
@@ -240,6 +242,48 @@ int sipc_done(int h, int timeout_ms);
  * dropped), -EINVAL (NULL pointer), or the errors of sipc_next().
  */
 int sipc_recv(int h, void *buf, size_t cap, size_t *len);
+
+/* ---- the fast path: slots, one system call per message (0.2) --------- */
+
+/*
+ * Create channel @name whose region is @slots slots of @size bytes each
+ * (each rounded up to whole pages), with a queue of @slots - 1: the
+ * sender fills one slot while the receiver reads another.  @slots 0 or 1
+ * is sipc_create(@name, @size, 1).  At most SIPC_SLOTS_MAX slots.
+ * Returns as sipc_create(), or -EOPNOTSUPP for @slots > 1 on the sysv
+ * backend (a SysV sender cannot wait for room without sending).
+ */
+int sipc_create_slots(const char *name, size_t size, unsigned int slots);
+
+/* Slots of the channel open as @h: 1 for one region.  Or -EBADF. */
+int sipc_slots(int h);
+
+/*
+ * Sender: wait until the next buffer to fill is free and point @buf at it,
+ * with its capacity in @cap (either may be NULL).  One region: the whole
+ * region, free once the receiver released the last message.  Multi-slot:
+ * the slots in turn, each free once the receiver took the message after
+ * it.  Returns at once when the buffer is known free, which it always is
+ * after a sipc_publish() that waited without a time limit.  The buffer
+ * stays valid and ours until the next sipc_publish().  Errors: -EAGAIN,
+ * -ETIMEDOUT, -EINTR (progress is kept: call again), -EIDRM, -EACCES,
+ * -EBADF.
+ */
+int sipc_reserve(int h, void **buf, size_t *cap, int timeout_ms);
+
+/*
+ * Sender: hand the first @len bytes of the buffer from sipc_reserve() to
+ * the receiver, then wait, within @timeout_ms, until the next buffer is
+ * free.  On the kernel backend with @timeout_ms -1 that is one system call
+ * (SIPC_IOC_COMMIT).  Returns 0 once the message is queued; if the wait
+ * for the next buffer is cut short, sipc_reserve() finishes it.  Unlike
+ * sipc_commit(), this waits for the receiver to release the message on a
+ * one-region channel: the receiver must run in another thread or process.
+ * Errors: -EMSGSIZE (@len above the capacity), -EBUSY (the buffer is not
+ * known free: call sipc_reserve()), -EAGAIN, -ETIMEDOUT, -EINTR, -EIDRM,
+ * -EACCES, -EBADF.  sipc_send_eof() ends the stream as usual.
+ */
+int sipc_publish(int h, size_t len, int timeout_ms);
 
 #ifdef __cplusplus
 }

@@ -80,6 +80,26 @@ struct sipc_backend {
 		    const struct sipc_deadline *dl);
 	/* The pollable descriptor, or -EOPNOTSUPP. */
 	int (*fd)(struct sipc_handle *h);
+
+	/*
+	 * The fast path (sipc_create_slots(), sipc_reserve(), sipc_publish(),
+	 * and sipc_next()).  Optional: NULL where the backend has no such
+	 * primitive, and protocol.c then composes the step from send/recv.
+	 */
+	/* A channel of @slots equal slots of @slot_size bytes each. */
+	int (*create_slots)(const char *name, uint64_t slot_size,
+			    unsigned int slots);
+	/*
+	 * The sender's whole step, blocking: queue m (a DATA_READY), then
+	 * wait until the next buffer is free.  m->seq is non-zero afterwards
+	 * if and only if the DATA_READY was queued, even on error.
+	 */
+	int (*commit)(struct sipc_handle *h, struct sipc_msg *m);
+	/* Take messages, dropping NOOPs, up to a DATA_READY, by dl. */
+	int (*recv_next)(struct sipc_handle *h, struct sipc_msg *m,
+			 const struct sipc_deadline *dl);
+	/* Multi-slot: wait, by dl, until the queue has room. */
+	int (*wait_room)(struct sipc_handle *h, const struct sipc_deadline *dl);
 };
 
 SIPC_INTERNAL extern const struct sipc_backend sipc_kernel_backend;
@@ -101,6 +121,8 @@ struct sipc_handle {
 	void *region;			/* mapping of the whole region */
 	uint64_t size;			/* region bytes = capacity */
 	unsigned int depth;		/* queue depth */
+	unsigned int slots;		/* 0 or 1: one region; else slot count */
+	uint64_t slot_size;		/* bytes per slot (size / slots) */
 	int fd;				/* kernel: endpoint; sysv: -1 */
 	int msqid, shmid;		/* sysv: the SysV objects; else -1 */
 	int refs;			/* table + calls in progress (atomic) */
@@ -108,6 +130,11 @@ struct sipc_handle {
 	pthread_mutex_t lock;		/* serialises calls on this handle */
 	/* sender */
 	unsigned int owed;		/* NOOPs still to queue; 0: buffer ours */
+	/* sender, multi-slot (see protocol.c, "Slots") */
+	unsigned int slot;		/* the slot sipc_reserve() hands out */
+	bool room_owed;			/* that slot is not known free yet */
+	bool slots_dirty;		/* slots published since the whole
+					 * region was last known free */
 	/* receiver */
 	bool holding;			/* a message is out, no NOOP-1 taken yet */
 	bool stashed;			/* "stash" holds a DATA_READY to return */

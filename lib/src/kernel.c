@@ -9,6 +9,11 @@
  * region made through it: read-write for a sender, read-only for a
  * receiver (the kernel refuses anything else to a receiver).
  *
+ * The fast path: SIPC_IOC_COMMIT is the sender's whole protocol step and
+ * SIPC_IOC_RECV_NEXT the receiver's, one system call per message each
+ * (protocol.c decides when they apply); multi-slot channels are made with
+ * struct sipc_create.slots.
+ *
  * Waiting: a call that may wait forever uses the blocking ioctl; a call
  * with a time limit issues the ioctl with SIPC_MSG_F_NONBLOCK and poll()s
  * the endpoint between attempts.  Either way the kernel's errno is passed
@@ -66,6 +71,23 @@ static int kernel_create(const char *name, uint64_t size, unsigned int depth)
 
 	copy_name(c.name, name);
 	return dev_ioctl(SIPC_IOC_CREATE, &c);
+}
+
+/* The region is @slots slots of @slot_size; the kernel page-aligns them. */
+static int kernel_create_slots(const char *name, uint64_t slot_size,
+			       unsigned int slots)
+{
+	struct sipc_create c = {
+		.size = sizeof(c),
+		.region_size = slot_size * slots,
+		.slots = slots,
+	};
+	int r;
+
+	copy_name(c.name, name);
+	r = dev_ioctl(SIPC_IOC_CREATE, &c);
+	/* A module older than slots refuses the longer struct. */
+	return r == -E2BIG ? -EOPNOTSUPP : r;
 }
 
 static int kernel_destroy(const char *name)
@@ -168,6 +190,9 @@ static int kernel_attach(struct sipc_handle *h, const char *name)
 	h->region = p;
 	h->size = ep.region_size;
 	h->depth = ep.queue_depth;
+	/* A module older than slots leaves the field 0: one region. */
+	h->slots = ep.slots > 1 ? ep.slots : 1;
+	h->slot_size = ep.region_size / h->slots;
 	return 0;
 
 err_close:
@@ -223,6 +248,54 @@ static int kernel_recv(struct sipc_handle *h, struct sipc_msg *m,
 	return kernel_xfer(h, SIPC_IOC_RECV, POLLIN, m, dl);
 }
 
+static int kernel_recv_next(struct sipc_handle *h, struct sipc_msg *m,
+			    const struct sipc_deadline *dl)
+{
+	*m = (struct sipc_msg){ 0 };
+	return kernel_xfer(h, SIPC_IOC_RECV_NEXT, POLLIN, m, dl);
+}
+
+/*
+ * SIPC_IOC_COMMIT, blocking: the kernel queues DATA_READY (and on one
+ * region NOOP-1 and NOOP-2) and returns once the next buffer is free.  It
+ * writes seq back as soon as DATA_READY is queued, which is how the
+ * caller tells "nothing sent" from "sent, but the wait was cut short".
+ */
+static int kernel_commit(struct sipc_handle *h, struct sipc_msg *m)
+{
+	m->size = sizeof(*m);
+	m->flags = 0;
+	m->seq = 0;
+	return sipc_do_ioctl(h->fd, SIPC_IOC_COMMIT, m);
+}
+
+/*
+ * Room in the queue, which on a multi-slot channel means the next slot
+ * is free: POLLOUT on the endpoint.  POLLERR/POLLHUP mean destroyed or
+ * revoked; EP_INFO then gives the matching errno (EIDRM, EACCES).
+ */
+static int kernel_wait_room(struct sipc_handle *h, const struct sipc_deadline *dl)
+{
+	struct pollfd pfd = { .fd = h->fd, .events = POLLOUT };
+	struct sipc_ep_info ep = { .size = sizeof(ep) };
+	int r, left;
+
+	for (;;) {
+		left = sipc_deadline_left(dl);
+		r = poll(&pfd, 1, left);
+		if (r < 0)
+			return -errno;
+		if (r == 0)
+			return sipc_deadline_error(dl);
+		if (pfd.revents & POLLOUT)
+			return 0;
+		if (pfd.revents & (POLLERR | POLLHUP | POLLNVAL)) {
+			r = sipc_do_ioctl(h->fd, SIPC_IOC_EP_INFO, &ep);
+			return r < 0 ? r : -EIO;
+		}
+	}
+}
+
 static int kernel_fd(struct sipc_handle *h)
 {
 	return h->fd;
@@ -241,4 +314,8 @@ const struct sipc_backend sipc_kernel_backend = {
 	.send = kernel_send,
 	.recv = kernel_recv,
 	.fd = kernel_fd,
+	.create_slots = kernel_create_slots,
+	.commit = kernel_commit,
+	.recv_next = kernel_recv_next,
+	.wait_room = kernel_wait_room,
 };

@@ -27,6 +27,26 @@
  * also take over from a receiver that died mid-way.  The end of a stream
  * is a DATA_READY without data at offset == region size (internal.h).
  *
+ * The fast path.  Where the backend has them (kernel), sipc_next() takes
+ * NOOPs and the next DATA_READY in one SIPC_IOC_RECV_NEXT, and
+ * sipc_publish() does the sender's whole step (DATA_READY, NOOP-1,
+ * NOOP-2 and the wait for the release) in one SIPC_IOC_COMMIT: one system
+ * call per message on each side.  The classic calls above keep their
+ * separate messages, so that sipc_commit() still never waits for the
+ * reading.
+ *
+ * Slots.  A multi-slot channel (kernel backend, sipc_create_slots()) is
+ * h->slots equal slots with a queue one shorter.  sipc_reserve() hands
+ * out the slots in turn and sipc_publish() names one in its DATA_READY;
+ * the receiver frees a slot by taking the message after it, so sipc_done()
+ * takes nothing there.  Once DATA_READY of slot i is queued, room in the
+ * queue means slot i + 1 is free (<linux/sipc.h>, SIPC_IOC_COMMIT); until
+ * the sender saw that room, room_owed is set and sipc_reserve() waits for
+ * it.  The classic calls use the whole region: after slots were published
+ * (slots_dirty) sipc_acquire() first queues 1 + depth NOOPs, the last of
+ * which fits only once the receiver took a message after the last
+ * DATA_READY, which frees every slot.
+ *
  * Every call here holds the handle's lock for its whole run.
  */
 #define _GNU_SOURCE
@@ -68,6 +88,18 @@ static int pay_noops(struct sipc_handle *hd, const struct sipc_deadline *dl)
 	return 0;
 }
 
+/* The whole region for the classic calls, even after slots were used. */
+static int acquire_region(struct sipc_handle *hd, const struct sipc_deadline *dl)
+{
+	if (hd->slots_dirty && !hd->owed) {
+		hd->owed = 1 + hd->depth;
+		hd->room_owed = false;
+		hd->slots_dirty = false;
+		hd->slot = 0;
+	}
+	return pay_noops(hd, dl);
+}
+
 static int commit_locked(struct sipc_handle *hd, size_t len,
 			 const struct sipc_deadline *dl)
 {
@@ -75,7 +107,7 @@ static int commit_locked(struct sipc_handle *hd, size_t len,
 
 	if (len > capacity(hd))
 		return -EMSGSIZE;
-	if (hd->owed)
+	if (hd->owed || hd->room_owed || hd->slots_dirty)
 		return -EBUSY;
 	r = send_msg(hd, SIPC_MSG_DATA_READY, (uint32_t)len, 0, dl);
 	if (r)
@@ -134,7 +166,7 @@ int sipc_acquire(int h, int timeout_ms)
 	r = sipc_handle_lock(h, SIPC_ROLE_SENDER, &dl, &hd);
 	if (r)
 		return r;
-	r = pay_noops(hd, &dl);
+	r = acquire_region(hd, &dl);
 	sipc_handle_unlock(hd);
 	return r;
 }
@@ -149,7 +181,11 @@ int sipc_send_eof(int h, int timeout_ms)
 	r = sipc_handle_lock(h, SIPC_ROLE_SENDER, &dl, &hd);
 	if (r)
 		return r;
-	/* The receiver must be done with the last message before it sees EOF. */
+	/*
+	 * The receiver must be done with the last message before it sees EOF.
+	 * (A multi-slot receiver is, once it takes EOF: taking a message
+	 * frees the slot before it, so no room is waited for here.)
+	 */
 	r = pay_noops(hd, &dl);
 	if (!r)
 		r = send_msg(hd, SIPC_MSG_DATA_READY, 0, hd->size, &dl);
@@ -172,7 +208,7 @@ int sipc_send(int h, const void *buf, size_t len)
 	else if (len > capacity(hd))
 		r = -EMSGSIZE;
 	else
-		r = pay_noops(hd, &dl);
+		r = acquire_region(hd, &dl);
 	if (!r) {
 		if (len)
 			memcpy(hd->region, buf, len);
@@ -195,7 +231,9 @@ static int next_locked(struct sipc_handle *hd, const void **data, size_t *len,
 			m = hd->stash;
 			hd->stashed = false;
 		} else {
-			r = hd->be->recv(hd, &m, dl);
+			/* RECV_NEXT drops the NOOPs in the kernel: one call. */
+			r = hd->be->recv_next ? hd->be->recv_next(hd, &m, dl) :
+						hd->be->recv(hd, &m, dl);
 			if (r)
 				return r;
 		}
@@ -224,6 +262,11 @@ static int done_locked(struct sipc_handle *hd, const struct sipc_deadline *dl)
 
 	if (!hd->holding)
 		return 0;
+	if (hd->slots > 1) {
+		/* Its slot is freed by taking the next message, not a NOOP. */
+		hd->holding = false;
+		return 0;
+	}
 	r = hd->be->recv(hd, &m, dl);
 	if (r == -EPIPE) {
 		/* Nobody to tell; the next sipc_next() reports the departure. */
@@ -307,6 +350,175 @@ int sipc_recv(int h, void *buf, size_t cap, size_t *len)
 	/* Errors of done are the next call's: the message is out already. */
 	done_locked(hd, &dl);
 out:
+	sipc_handle_unlock(hd);
+	return r;
+}
+
+/* ---- the fast path and slots (LIBSIPC_0.2) ------------------------------ */
+
+/*
+ * Creation lives here rather than in channel.c because the slot count is
+ * a choice of protocol: the backend only has to lay the region out.
+ */
+int sipc_create_slots(const char *name, size_t size, unsigned int slots)
+{
+	const struct sipc_backend *be = sipc_backend_get();
+	int r;
+
+	if (!be)
+		return -EINVAL;
+	r = sipc_name_check(name);
+	if (r)
+		return r;
+	if (size == 0 || (uint64_t)size > UINT32_MAX || slots > SIPC_SLOTS_MAX)
+		return -EINVAL;
+	if (slots <= 1)
+		return sipc_create(name, size, 1);
+	/* sysv: a sender cannot wait for room without queueing something. */
+	if (!be->create_slots)
+		return -EOPNOTSUPP;
+	return be->create_slots(name, size, slots);
+}
+
+int sipc_slots(int h)
+{
+	struct sipc_handle *hd;
+	int r;
+
+	r = sipc_handle_get(h, &hd);	/* fixed at open: no lock */
+	if (r)
+		return r;
+	r = hd->slots > 1 ? (int)hd->slots : 1;
+	sipc_handle_put(hd);
+	return r;
+}
+
+static bool multi_slot(const struct sipc_handle *hd)
+{
+	return hd->slots > 1 && hd->be->wait_room;
+}
+
+/* Capacity and offset of the buffer sipc_reserve() hands out now. */
+static uint64_t buf_capacity(const struct sipc_handle *hd)
+{
+	if (!multi_slot(hd))
+		return capacity(hd);
+	return hd->slot_size > UINT32_MAX ? UINT32_MAX : hd->slot_size;
+}
+
+static uint64_t buf_offset(const struct sipc_handle *hd)
+{
+	return multi_slot(hd) ? hd->slot * hd->slot_size : 0;
+}
+
+/* Wait until the buffer to fill next is free. */
+static int reserve_locked(struct sipc_handle *hd, const struct sipc_deadline *dl)
+{
+	int r;
+
+	r = pay_noops(hd, dl);
+	if (r)
+		return r;
+	if (hd->room_owed) {
+		r = hd->be->wait_room(hd, dl);
+		if (r)
+			return r;
+		hd->room_owed = false;
+	}
+	return 0;
+}
+
+/* DATA_READY is queued; "released": the next buffer is known free. */
+static void published(struct sipc_handle *hd, bool released)
+{
+	if (multi_slot(hd)) {
+		hd->slot = (hd->slot + 1) % hd->slots;
+		hd->room_owed = !released;
+		hd->slots_dirty = true;
+	} else if (!released) {
+		/*
+		 * After an interrupted COMMIT we do not know whether NOOP-1 went
+		 * in; owing it again costs at most one extra NOOP, which the
+		 * receiver drops, and keeps the proof of release sound.
+		 */
+		hd->owed = 1 + hd->depth;
+	}
+}
+
+/*
+ * SIPC_IOC_COMMIT's one-region step sends exactly NOOP-1 and NOOP-2, which
+ * proves the release only with a queue of depth 1: deeper one-region
+ * queues take the composed path.
+ */
+static bool can_commit(const struct sipc_handle *hd, const struct sipc_deadline *dl)
+{
+	return hd->be->commit && dl->ms < 0 && (multi_slot(hd) || hd->depth == 1);
+}
+
+static int publish_locked(struct sipc_handle *hd, size_t len,
+			  const struct sipc_deadline *dl)
+{
+	struct sipc_msg m = {
+		.size = sizeof(m),
+		.type = SIPC_MSG_DATA_READY,
+		.len = (uint32_t)len,
+	};
+	int r;
+
+	if (len > buf_capacity(hd))
+		return -EMSGSIZE;
+	if (hd->owed || hd->room_owed)
+		return -EBUSY;
+	m.offset = buf_offset(hd);
+	if (can_commit(hd, dl)) {
+		r = hd->be->commit(hd, &m);
+		if (r && !m.seq)
+			return r;	/* nothing was sent */
+		/* Sent; an error now only cut the wait short (sipc_reserve). */
+		published(hd, r == 0);
+		return 0;
+	}
+	r = hd->be->send(hd, &m, dl);
+	if (r)
+		return r;
+	published(hd, false);
+	/* The wait, within the time left; if it runs out, sipc_reserve(). */
+	reserve_locked(hd, dl);
+	return 0;
+}
+
+int sipc_reserve(int h, void **buf, size_t *cap, int timeout_ms)
+{
+	struct sipc_deadline dl;
+	struct sipc_handle *hd;
+	int r;
+
+	sipc_deadline_init(&dl, timeout_ms);
+	r = sipc_handle_lock(h, SIPC_ROLE_SENDER, &dl, &hd);
+	if (r)
+		return r;
+	r = reserve_locked(hd, &dl);
+	if (!r) {
+		if (buf)
+			*buf = (char *)hd->region + buf_offset(hd);
+		if (cap)
+			*cap = buf_capacity(hd);
+	}
+	sipc_handle_unlock(hd);
+	return r;
+}
+
+int sipc_publish(int h, size_t len, int timeout_ms)
+{
+	struct sipc_deadline dl;
+	struct sipc_handle *hd;
+	int r;
+
+	sipc_deadline_init(&dl, timeout_ms);
+	r = sipc_handle_lock(h, SIPC_ROLE_SENDER, &dl, &hd);
+	if (r)
+		return r;
+	r = publish_locked(hd, len, &dl);
 	sipc_handle_unlock(hd);
 	return r;
 }

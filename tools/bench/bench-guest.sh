@@ -9,7 +9,8 @@
 #
 #   === BENCH-CSV-BEGIN <none|same>  ...  === BENCH-CSV-END <none|same>
 #
-# Extra sipc-bench options come from /etc/sipc-bench.args (BENCH_ARGS).
+# Then sipc-callcost.  Extra sipc-bench options come from
+# /etc/sipc-bench.args (BENCH_ARGS).
 ARGS=$(cat /etc/sipc-bench.args 2>/dev/null)
 LABEL="guest (TCG, comparable only with each other)"
 rc=0
@@ -26,4 +27,6 @@ for pin in none same; do
 	cat /tmp/bench-$pin.csv
 	echo "=== BENCH-CSV-END $pin"
 done
+# What one message's system calls cost, with no scheduling at all.
+sipc-callcost || rc=1
 exit $rc

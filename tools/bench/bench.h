@@ -135,7 +135,13 @@ const struct result *results_find(const struct results *rs, enum test test,
 
 /* report.c */
 const char *test_name(enum test t);
+/* Ratios (NAN where they do not apply or the reference is missing). */
+double result_x_memcpy(const struct results *rs, const struct result *r);
+double result_x_pipe(const struct results *rs, const struct result *r);
+/* memcpy and read-pass: one thread, no channel. */
+bool result_baseline(const struct result *r);
 void report_print(const struct results *rs);
+/* export.c */
 int report_csv(const struct results *rs, const char *path);
 int report_json(const struct results *rs, const char *path);
 int report_read_csv(struct results *rs, const char *path);
@@ -166,11 +172,24 @@ void run_tput(const struct run_opts *o, const struct transport *t,
 void run_readpass(const struct run_opts *o, size_t msg, struct result *r);
 void run_lat(const struct run_opts *o, const struct transport *t,
 	     size_t msg, struct result *r);
+/* Remove what a killed run may have left (registry dir, SysV ids). */
+void run_cleanup(void);
+
+/* admin.c: create rate and memory per channel. */
 void run_create(const struct run_opts *o, const struct transport *t,
 		struct result *r);
 void run_mem(const struct run_opts *o, const struct transport *t,
 	     struct result *r);
-/* Remove what a killed run may have left (registry dir, SysV ids). */
-void run_cleanup(void);
+
+/* For admin.c, from run.c. */
+/* Mark r not measured, the reason in note (printf format). */
+void result_na(struct result *r, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* false (r says why) when t cannot run here; prepares libsipc's sysv dir. */
+bool run_available(const struct transport *t, struct result *r);
+/* fn in a child (backend selected, pinned as asked); its value into *out. */
+void run_in_child(const struct run_opts *o, const struct transport *t,
+		  double (*fn)(const struct run_opts *, const struct transport *, int *),
+		  struct result *r, double *out);
 
 #endif /* SIPC_BENCH_H */

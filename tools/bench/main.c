@@ -54,8 +54,9 @@ static void usage(FILE *f)
 "  -b, --backends LIST  comma-separated subset (memcpy is always measured)\n"
 "  -T, --tests LIST     subset of tput,lat,agg,create,mem\n"
 "  -S, --sizes LIST     message sizes in bytes (multiples of 8, >= 64)\n"
-"  -R, --repeat N       measure everything N times, interleaved, and keep\n"
-"                       each figure's median run (spread noted if >= x1.2)\n"
+"  -R, --repeat N       measure each figure N times, the backends of a\n"
+"                       group interleaved, and keep the median run\n"
+"                       (its spread noted when >= x1.2)\n"
 "  -l, --label TEXT     name of the run, printed and kept in the CSV\n"
 "  -c, --csv FILE       write the results as CSV\n"
 "  -j, --json FILE      write the results as JSON\n"
@@ -125,69 +126,84 @@ static void progress(const struct result *r)
 		fprintf(stderr, "%.1f MB/s, %.0f msgs/s\n", r->mb_s, r->msg_s);
 }
 
-static void measure(struct results *rs, const struct run_opts *o,
-		    const char *backends, const char *tests,
-		    const size_t *sizes, size_t nsizes)
+/*
+ * Everything, each group of figures (one test, one size or channel
+ * count) measured "repeat" times in a row with the backends interleaved,
+ * so that a slow spell of a shared machine hits every backend of a group
+ * alike; round q of each figure goes to round[q].
+ */
+static void measure(struct results *round, unsigned int repeat,
+		    const struct run_opts *o, const char *backends,
+		    const char *tests, const size_t *sizes, size_t nsizes)
 {
 	const struct transport *t;
+	struct results *rs;
 	struct result *r;
+	unsigned int q;
 	size_t s, i, c;
 
 	/* memcpy first: every bandwidth ratio needs it. */
 	if (in_list(tests, "tput"))
 		for (s = 0; s < nsizes; s++)
-			for (i = 0; i <= NT; i++) {
-				t = i ? transports[i - 1] : NULL;
-				if (t && !in_list(backends, t->name))
-					continue;
-				r = results_add(rs, TEST_TPUT, t ? t->name : "memcpy", sizes[s]);
-				run_tput(o, t, sizes[s], 1, r);
-				progress(r);
-				if (t)
-					continue;
-				r = results_add(rs, TEST_TPUT, "read-pass", sizes[s]);
-				run_readpass(o, sizes[s], r);
-				progress(r);
-			}
+			for (q = 0, rs = round; q < repeat; rs = &round[++q])
+				for (i = 0; i <= NT; i++) {
+					t = i ? transports[i - 1] : NULL;
+					if (t && !in_list(backends, t->name))
+						continue;
+					r = results_add(rs, TEST_TPUT, t ? t->name : "memcpy",
+							sizes[s]);
+					run_tput(o, t, sizes[s], 1, r);
+					progress(r);
+					if (t)
+						continue;
+					r = results_add(rs, TEST_TPUT, "read-pass", sizes[s]);
+					run_readpass(o, sizes[s], r);
+					progress(r);
+				}
 	if (in_list(tests, "lat"))
-		for (i = 1; i <= NT; i++) {
-			t = transports[i - 1];
-			if (!in_list(backends, t->name))
-				continue;
-			r = results_add(rs, TEST_LAT, t->name, LAT_MSG);
-			run_lat(o, t, LAT_MSG, r);
-			progress(r);
-		}
-	if (in_list(tests, "agg"))
-		for (i = 0; i <= NT; i++)
-			for (c = 0; c < sizeof(agg_channels) / sizeof(agg_channels[0]); c++) {
-				struct run_opts ao = *o;
-
-				t = i ? transports[i - 1] : NULL;
-				if (t && !in_list(backends, t->name))
+		for (q = 0, rs = round; q < repeat; rs = &round[++q])
+			for (i = 0; i < NT; i++) {
+				t = transports[i];
+				if (!in_list(backends, t->name))
 					continue;
-				ao.pin = PIN_NONE;	/* N channels need every CPU */
-				r = results_add(rs, TEST_AGG, t ? t->name : "memcpy",
-						agg_channels[c]);
-				run_tput(&ao, t, AGG_MSG, agg_channels[c], r);
+				r = results_add(rs, TEST_LAT, t->name, LAT_MSG);
+				run_lat(o, t, LAT_MSG, r);
 				progress(r);
 			}
+	if (in_list(tests, "agg"))
+		for (c = 0; c < sizeof(agg_channels) / sizeof(agg_channels[0]); c++)
+			for (q = 0, rs = round; q < repeat; rs = &round[++q])
+				for (i = 0; i <= NT; i++) {
+					struct run_opts ao = *o;
+
+					t = i ? transports[i - 1] : NULL;
+					if (t && !in_list(backends, t->name))
+						continue;
+					ao.pin = PIN_NONE;	/* N channels need every CPU */
+					r = results_add(rs, TEST_AGG, t ? t->name : "memcpy",
+							agg_channels[c]);
+					run_tput(&ao, t, AGG_MSG, agg_channels[c], r);
+					progress(r);
+				}
 	if (in_list(tests, "create"))
-		for (i = 0; i < NT; i++) {
-			if (!in_list(backends, transports[i]->name))
-				continue;
-			r = results_add(rs, TEST_CREATE, transports[i]->name, 0);
-			run_create(o, transports[i], r);
-			progress(r);
-		}
+		for (q = 0, rs = round; q < repeat; rs = &round[++q])
+			for (i = 0; i < NT; i++) {
+				if (!in_list(backends, transports[i]->name))
+					continue;
+				r = results_add(rs, TEST_CREATE, transports[i]->name, 0);
+				run_create(o, transports[i], r);
+				progress(r);
+			}
 	if (in_list(tests, "mem"))
-		for (i = 0; i < NT; i++) {
-			if (!in_list(backends, transports[i]->name))
-				continue;
-			r = results_add(rs, TEST_MEM, transports[i]->name, o->mem_channels);
-			run_mem(o, transports[i], r);
-			progress(r);
-		}
+		for (q = 0, rs = round; q < repeat; rs = &round[++q])
+			for (i = 0; i < NT; i++) {
+				if (!in_list(backends, transports[i]->name))
+					continue;
+				r = results_add(rs, TEST_MEM, transports[i]->name,
+						o->mem_channels);
+				run_mem(o, transports[i], r);
+				progress(r);
+			}
 }
 
 /* The figure a result is judged by, for the median of repeated runs. */
@@ -294,7 +310,8 @@ int main(int argc, char **argv)
 	const char *backends = NULL, *tests = NULL, *label = NULL;
 	size_t sizes[16], nsizes = 0;
 	struct results rs = { 0 };
-	unsigned int repeat = 1;
+	unsigned int repeat = 1, q;
+	struct results *round;
 	bool quick = false;
 	int opt, ret = 0, r;
 
@@ -389,25 +406,14 @@ int main(int argc, char **argv)
 			nsizes = sizeof(default_sizes) / sizeof(default_sizes[0]);
 		}
 		describe(&rs, &o, quick, repeat);
-		if (repeat == 1) {
-			measure(&rs, &o, backends, tests, sizes, nsizes);
-		} else {
-			struct results *round = calloc(repeat, sizeof(*round));
-			unsigned int q;
-
-			if (!round)
-				return 1;
-			/* Whole rounds, interleaved: a slow spell of the machine
-			 * hits every backend alike. */
-			for (q = 0; q < repeat; q++) {
-				fprintf(stderr, "sipc-bench: round %u of %u\n", q + 1, repeat);
-				measure(&round[q], &o, backends, tests, sizes, nsizes);
-			}
-			fold(&rs, round, repeat);
-			for (q = 0; q < repeat; q++)
-				free(round[q].r);
-			free(round);
-		}
+		round = calloc(repeat, sizeof(*round));
+		if (!round)
+			return 1;
+		measure(round, repeat, &o, backends, tests, sizes, nsizes);
+		fold(&rs, round, repeat);
+		for (q = 0; q < repeat; q++)
+			free(round[q].r);
+		free(round);
 		run_cleanup();
 	}
 	if (label)

@@ -23,6 +23,7 @@
 #include <linux/futex.h>
 #include <sched.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,8 +41,6 @@
 #define LAT_WARM	8	/* latency samples dropped first */
 #define MIN_MSGS	3	/* measured messages at least */
 #define SLOT_BUDGET	(4u << 20)	/* default bytes of slots per channel */
-#define MEM_SLOTS	4	/* slots in the memory test */
-#define MEM_MSG		65536	/* buffer size in the memory test */
 
 /* What one peer reports. */
 struct peer {
@@ -457,10 +456,14 @@ unsigned int slots_for(const struct run_opts *o, size_t msg)
 	return n < 2 ? 2 : n > SLOTS_MAX ? SLOTS_MAX : (unsigned int)n;
 }
 
-static void note(struct result *r, const char *fmt, const char *a, const char *b)
+void result_na(struct result *r, const char *fmt, ...)
 {
+	va_list ap;
+
 	r->ok = false;
-	snprintf(r->note, sizeof(r->note), fmt, a, b);
+	va_start(ap, fmt);
+	vsnprintf(r->note, sizeof(r->note), fmt, ap);
+	va_end(ap);
 }
 
 /* Why the job's peers failed, from what they reported. */
@@ -472,11 +475,11 @@ static void peer_failure(struct job *j, struct result *r, int err)
 	for (i = 0; i < 2 * j->nch; i++) {
 		p = i % 2 ? &j->sh->rx[i / 2] : &j->sh->tx[i / 2];
 		if (p->err) {
-			note(r, "%s: %s", p->what, errtext(p->err));
+			result_na(r, "%s: %s", p->what, errtext(p->err));
 			return;
 		}
 	}
-	note(r, "%s%s", err == -ETIMEDOUT ? "timed out" : "a peer died", "");
+	result_na(r, "%s", err == -ETIMEDOUT ? "timed out" : "a peer died");
 }
 
 static int cmp_u64(const void *a, const void *b)
@@ -499,12 +502,12 @@ static void run_job(struct job *j, struct result *r)
 	j->sh = mmap(NULL, sizeof(*j->sh), PROT_READ | PROT_WRITE,
 		     MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	if (j->sh == MAP_FAILED) {
-		note(r, "mmap: %s%s", errtext(errno), "");
+		result_na(r, "mmap: %s", errtext(errno));
 		return;
 	}
 	j->src = make_src(j->msg, &j->body);
 	if (!j->src) {
-		note(r, "malloc: %s%s", errtext(ENOMEM), "");
+		result_na(r, "malloc: %s", errtext(ENOMEM));
 		goto out;
 	}
 	for (i = 0; j->t && i < j->nch; i++) {
@@ -516,7 +519,7 @@ static void run_job(struct job *j, struct result *r)
 		chan_name(c);
 		err = chan_setup(j, c, false);
 		if (err) {
-			note(r, "setup: %s%s", errtext(err), "");
+			result_na(r, "setup: %s", errtext(err));
 			chan_setup(j, c, true);
 			goto teardown;
 		}
@@ -529,7 +532,7 @@ static void run_job(struct job *j, struct result *r)
 		for (role = j->t ? 1 : 0; role >= 0; role--) {
 			pid = fork_child();
 			if (pid < 0) {
-				note(r, "fork: %s%s", errtext(errno), "");
+				result_na(r, "fork: %s", errtext(errno));
 				kill_all(j);
 				reap(j, 5000000000ULL);
 				goto teardown;
@@ -587,7 +590,7 @@ static void run_job(struct job *j, struct result *r)
 	secs = (double)(t1 - t0) / 1e9;
 	r->ok = msgs > 0 && secs > 0;
 	if (!r->ok) {
-		note(r, "nothing measured%s%s", "", "");
+		result_na(r, "nothing measured");
 		goto teardown;
 	}
 	r->samples = (double)msgs;
@@ -604,7 +607,7 @@ static void run_job(struct job *j, struct result *r)
 		qsort(j->sh->lat, n, sizeof(uint64_t), cmp_u64);
 		r->ok = n > 0;
 		if (!n)
-			note(r, "no latency samples%s%s", "", "");
+			result_na(r, "no latency samples");
 		else {
 			r->lat_med_us = (double)j->sh->lat[n / 2] / 1e3;
 			r->lat_p99_us = (double)j->sh->lat[(size_t)n * 99 / 100] / 1e3;
@@ -619,12 +622,12 @@ out:
 	munmap(j->sh, sizeof(*j->sh));
 }
 
-static bool available(const struct transport *t, struct result *r)
+bool run_available(const struct transport *t, struct result *r)
 {
 	const char *why = t && t->unavailable ? t->unavailable() : NULL;
 
 	if (why) {
-		note(r, "%s%s", why, "");
+		result_na(r, "%s", why);
 		return false;
 	}
 	if (t && t->libsipc_backend)
@@ -637,7 +640,7 @@ void run_tput(const struct run_opts *o, const struct transport *t,
 {
 	struct job j = { .o = o, .t = t, .nch = channels, .msg = msg };
 
-	if (available(t, r))
+	if (run_available(t, r))
 		run_job(&j, r);
 }
 
@@ -654,51 +657,17 @@ void run_lat(const struct run_opts *o, const struct transport *t,
 	struct job j = { .o = o, .t = t, .nch = 1, .msg = msg, .lat = true };
 
 	if (!t) {
-		note(r, "no channel%s%s", "", "");
+		result_na(r, "no channel");
 		return;
 	}
-	if (available(t, r))
+	if (run_available(t, r))
 		run_job(&j, r);
 }
 
-/* ---- create rate and memory: one child process does it all ----------- */
-
-static struct chan fresh(const struct transport *t, size_t msg, unsigned int slots)
-{
-	struct chan c = { .t = t, .msg = msg, .h = -1, .slots = slots,
-			  .fd = { -1, -1, -1, -1 }, .ipc = { -1, -1 } };
-
-	chan_name(&c);
-	return c;
-}
-
-/* Create, attach both roles (mapping), detach, destroy. */
-static int one_cycle(const struct transport *t, unsigned int slots)
-{
-	struct chan c = fresh(t, 4096, slots), tx, rx;
-	int r;
-
-	r = t->setup(&c);
-	if (r)
-		goto out;
-	tx = c;
-	rx = c;
-	r = t->tx_open(&tx);
-	if (!r) {
-		r = t->rx_open(&rx);
-		if (!r)
-			t->close(&rx);
-		t->close(&tx);
-	}
-out:
-	t->teardown(&c);
-	return r;
-}
-
 /* Run fn in a child that reports one double (or an error) back. */
-static void in_child(const struct run_opts *o, const struct transport *t,
-		     double (*fn)(const struct run_opts *, const struct transport *, int *),
-		     struct result *r, double *out)
+void run_in_child(const struct run_opts *o, const struct transport *t,
+		  double (*fn)(const struct run_opts *, const struct transport *, int *),
+		  struct result *r, double *out)
 {
 	struct { int err; double v; } *res;
 	struct job j = { .o = o, .t = t };
@@ -708,7 +677,7 @@ static void in_child(const struct run_opts *o, const struct transport *t,
 	res = mmap(NULL, sizeof(*res), PROT_READ | PROT_WRITE,
 		   MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	if (res == MAP_FAILED) {
-		note(r, "mmap: %s%s", errtext(errno), "");
+		result_na(r, "mmap: %s", errtext(errno));
 		return;
 	}
 	pid = fork_child();
@@ -723,134 +692,10 @@ static void in_child(const struct run_opts *o, const struct transport *t,
 	if (!err)
 		err = res->err;
 	if (err) {
-		note(r, "%s%s", errtext(err), "");
+		result_na(r, "%s", errtext(err));
 	} else {
 		r->ok = true;
 		*out = res->v;
 	}
 	munmap(res, sizeof(*res));
-}
-
-static double create_rate(const struct run_opts *o, const struct transport *t,
-			  int *err)
-{
-	uint64_t start = now_ns(), end = start + (uint64_t)(o->secs * 1e9), n = 0;
-
-	one_cycle(t, 2);	/* warm: first use loads, registries exist */
-	do {
-		*err = one_cycle(t, t->slotted ? 2 : 1);
-		n++;
-	} while (!*err && (n < MIN_MSGS || now_ns() < end));
-	return (double)n / ((double)(now_ns() - start) / 1e9);
-}
-
-void run_create(const struct run_opts *o, const struct transport *t,
-		struct result *r)
-{
-	if (!t) {
-		note(r, "no channel%s%s", "", "");
-		return;
-	}
-	if (available(t, r))
-		in_child(o, t, create_rate, r, &r->ops_s);
-	r->slots = r->ok && t->slotted ? 2 : 0;
-}
-
-/*
- * Free memory in KiB: MemFree plus the pages parked on the per-CPU free
- * lists (/proc/zoneinfo "count:"), which MemFree does not show and which
- * hold megabytes on a recent kernel; per-CPU counter deltas are folded
- * first (vm/stat_refresh, root only; harmless when refused).
- */
-static long mem_free_kib(void)
-{
-	long v = -1, pcp = 0, n;
-	char line[256];
-	FILE *f;
-	int fd;
-
-	fd = open("/proc/sys/vm/stat_refresh", O_RDONLY);
-	if (fd >= 0) {
-		if (read(fd, line, sizeof(line)) < 0)
-			v = -1;
-		close(fd);
-	}
-	f = fopen("/proc/meminfo", "r");
-	if (!f)
-		return -1;
-	while (fgets(line, sizeof(line), f))
-		if (sscanf(line, "MemFree: %ld kB", &v) == 1)
-			break;
-	fclose(f);
-	f = fopen("/proc/zoneinfo", "r");
-	if (f) {
-		while (fgets(line, sizeof(line), f))
-			if (sscanf(line, " count: %ld", &n) == 1)
-				pcp += n;
-		fclose(f);
-	}
-	return v < 0 ? -1 : v + pcp * (sysconf(_SC_PAGESIZE) / 1024);
-}
-
-/* KiB of free memory one idle channel takes, median of three rounds. */
-static double mem_per_channel(const struct run_opts *o, const struct transport *t,
-			      int *err)
-{
-	unsigned int n = o->mem_channels, i, round;
-	struct chan *c = calloc(3 * n, sizeof(*c));
-	double kib[3], v;
-	long before;
-
-	if (!c) {
-		*err = -ENOMEM;
-		return 0;
-	}
-	for (round = 0; round < 3 && !*err; round++) {
-		before = mem_free_kib();
-		for (i = 0; i < n && !*err; i++) {
-			struct chan *ch = &c[3 * i], *tx = ch + 1, *rx = ch + 2;
-
-			*ch = fresh(t, MEM_MSG, MEM_SLOTS);
-			*tx = *ch;
-			*rx = *ch;
-			*err = t->setup(ch);
-			if (*err)
-				break;
-			/* setup filled in descriptors and sizes */
-			*tx = *ch;
-			*rx = *ch;
-			*err = t->tx_open(tx);
-			if (!*err)
-				*err = t->rx_open(rx);
-			if (!*err)
-				*err = t->prime(tx, rx);
-		}
-		kib[round] = (double)(before - mem_free_kib()) / n;
-		for (i = 0; i < n; i++) {
-			if (c[3 * i].t) {
-				t->close(&c[3 * i + 2]);
-				t->close(&c[3 * i + 1]);
-				t->teardown(&c[3 * i]);
-			}
-		}
-		memset(c, 0, 3 * n * sizeof(*c));
-	}
-	free(c);
-	/* median of three */
-	if (kib[0] > kib[1]) { v = kib[0]; kib[0] = kib[1]; kib[1] = v; }
-	if (kib[1] > kib[2]) { v = kib[1]; kib[1] = kib[2]; kib[2] = v; }
-	if (kib[0] > kib[1]) { v = kib[0]; kib[0] = kib[1]; kib[1] = v; }
-	return kib[1];
-}
-
-void run_mem(const struct run_opts *o, const struct transport *t,
-	     struct result *r)
-{
-	if (!t) {
-		note(r, "no channel%s%s", "", "");
-		return;
-	}
-	if (available(t, r))
-		in_child(o, t, mem_per_channel, r, &r->kib);
-	r->slots = r->ok && t->slotted ? MEM_SLOTS : 0;
 }
