@@ -86,6 +86,7 @@ if [ "$(cat "$TOP/stamp" 2>/dev/null)" != "$stamp" ] || [ ! -f "$BUILD/arch/x86/
 		grep -qx "$opt" "$BUILD/.config" || echo "$opt"
 	done)
 	if [ -n "$lost" ]; then
+		# shellcheck disable=SC2086 # one line, not one per option
 		echo "debug-kernel: options dropped by olddefconfig:" $lost >&2
 		exit 1
 	fi

@@ -35,9 +35,13 @@ struct camp_rng {
 
 extern uint64_t camp_seed;
 
-/* Parse SIPC_SEED (else default_seed), print the TAP header and the seed. */
+/*
+ * Call first: parse SIPC_SEED (else default_seed), print the TAP header and
+ * the seed, make stdout unbuffered and install the probe handler (below),
+ * before any thread or child exists.
+ */
 void camp_init(const char *prog, uint64_t default_seed);
-/* An independent stream for worker @i of the run. */
+/* An independent stream of the run's seed, one per worker or part. */
 void camp_rng_init(struct camp_rng *r, uint64_t stream);
 uint64_t camp_rand(struct camp_rng *r);
 /* Uniform in [0, n); 0 when n is 0. */
@@ -54,8 +58,8 @@ double camp_now(void);
 void camp_usleep(long us);
 
 /*
- * The module counters at the start of a test, and the check that they
- * came back: prints both on failure.  true when equal within timeout_ms.
+ * Are the module counters back at *start (waiting up to timeout_ms)?  On
+ * failure both readings are printed, tagged with what.
  */
 bool camp_counters_back(const struct sipc_counters *start, int timeout_ms,
 			const char *what);
@@ -74,7 +78,7 @@ int camp_poke(volatile unsigned char *dst, const void *src, size_t len);
 /* Destroy every listed channel; returns how many were destroyed. */
 int camp_destroy_all(int dev);
 
-/* The fault-injection (debug kernel) and unload helpers. */
+/* Small files (debugfs, /proc): 0 or bytes read, else -errno. */
 int camp_write_file(const char *path, const char *val);
 int camp_read_file(const char *path, char *buf, int size);
 

@@ -48,11 +48,11 @@ RESULTS=${SIPC_RESULTS:-build/results}
 if [ $MODE = debug ]; then
 	PREFIX=campaign-debug
 	OUT=${SIPC_DEBUG_OUT:-build/debug}
-	TIMEOUT=${SIPC_DEBUG_TIMEOUT:-2400}
+	TIMEOUT=${SIPC_DEBUG_TIMEOUT:-1200}
 else
 	PREFIX=campaign
 	OUT=${SIPC_CAMPAIGN_OUT:-build/campaign}
-	TIMEOUT=${SIPC_CAMPAIGN_TIMEOUT:-900}
+	TIMEOUT=${SIPC_CAMPAIGN_TIMEOUT:-600}
 fi
 case $OUT in /*) ;; *) OUT=$ROOT/$OUT ;; esac
 GUEST=$OUT/guest
@@ -101,8 +101,8 @@ LISTS=$OUT/campaign.list
 KO=kmod/sipc.ko
 if [ $MODE = debug ]; then
 	KERNEL=
-	# The kernel build prints its directory last.
-	kbuild() { KBUILD=$(tools/debug-kernel.sh --ko "$OUT" | tail -n 1); }
+	# The kernel build prints its directory, and only that, on stdout.
+	kbuild() { KBUILD=$(tools/debug-kernel.sh --ko "$OUT"); }
 	step "debug kernel and sipc.ko build (tools/debug-kernel.sh)" kbuild
 	KERNEL=${KBUILD:-}/arch/x86/boot/bzImage
 	KO=$OUT/kmod/sipc.ko
@@ -148,8 +148,10 @@ rm -rf "$SUB"
 # lines only: TAP diagnostics start with "#").
 if [ $MODE = debug ]; then
 	splat=$RESULTS/$PREFIX-splat.tap
-	grep -v -e '^#' -e '^ok ' -e '^not ok ' "$LOG" |
-		grep -E 'kernel BUG at|general protection fault|BUG: KASAN|UBSAN:|DEBUG_LOCKS_WARN_ON|turning off the locking correctness validator|kmemleak: [0-9]+ new suspected|INFO: (possible|task)' |
+	pat='kernel BUG at|general protection fault|BUG: KASAN|UBSAN:'
+	pat="$pat|DEBUG_LOCKS_WARN_ON|turning off the locking correctness validator"
+	pat="$pat|kmemleak: [0-9]+ new suspected|INFO: (possible|task)|stalls? on CPU"
+	grep -v -e '^#' -e '^ok ' -e '^not ok ' "$LOG" | grep -E "$pat" |
 		head -n 20 | sed 's/^/not ok - debug kernel: /' >"$splat"
 	if [ -s "$splat" ]; then
 		cat "$splat" >&2
