@@ -125,10 +125,15 @@ TEST_F_TIMEOUT(kill, peers_then_destroy, 300)
 		ASSERT_LT(0, rx);
 
 		tu_sleep_ms((int)(tu_rand(&rnd) % 40));
-		if (victim != 1)
-			kill(tx, SIGKILL);
+		/*
+		 * Receiver first: killed second, it could see its sender
+		 * leave and exit on EPIPE before its own SIGKILL landed.
+		 * A sender never learns of its receiver's death.
+		 */
 		if (victim != 0)
 			kill(rx, SIGKILL);
+		if (victim != 1)
+			kill(tx, SIGKILL);
 		tu_sleep_ms((int)(tu_rand(&rnd) % 10));
 		ASSERT_EQ(0, sipc_destroy(names[round]));
 
