@@ -30,8 +30,10 @@ if [ $$ -eq 1 ]; then
 	echo "=== SIPC-GUEST-END rc=$?"
 	sync
 	echo o >/proc/sysrq-trigger
-	sleep 60
-	exit 1
+	# Power-off is asynchronous and PID 1 must never exit (that panics
+	# the kernel before it powers down); a sleep can fail once the
+	# console is gone, so loop rather than sleep once.
+	while :; do sleep 1; done >/dev/null 2>&1
 fi
 . $D/config
 T=$D/guest.tap
