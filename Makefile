@@ -2,9 +2,9 @@
 #
 # SIPC top-level build.
 #   make          build the module and every part's guest binaries
-#   make check    install deps, build, run all test suites (tools/check.sh)
-#   make demo     install deps, build, boot the guest with tools/demo-guest.sh
-#   make kunit    the KUnit suites on UML (tools/kunit.sh)
+#   make check    install deps, build, run all test suites (tools/testing/check.sh)
+#   make demo     install deps, build, boot the guest with tools/demo/demo-guest.sh
+#   make kunit    the KUnit suites on UML (tools/testing/kunit.sh)
 #   make install  PREFIX=/usr/local DESTDIR= : library, header, tools, man pages
 #   make deps     install the Debian packages (tools/install-deps.sh)
 #   make clean    remove build outputs
@@ -16,7 +16,7 @@
 # holds under -j; each sub-make can still parallelise inside.
 
 GUEST_DIR := $(CURDIR)/build/guest
-PARTS := $(foreach d,lib selftests tools tools/bench bindings,$(if $(wildcard $(d)/Makefile),$(d)))
+PARTS := $(foreach d,lib selftests tools/cli tools/demo tools/bench bindings,$(if $(wildcard $(d)/Makefile),$(d)))
 
 all:
 	$(MAKE) -C kmod
@@ -34,14 +34,14 @@ deps:
 # rather than as a prerequisite that -j could start early.
 check: deps
 	$(MAKE) all
-	tools/check.sh
+	tools/testing/check.sh
 
 demo: deps
 	$(MAKE) all
-	tools/demo.sh
+	tools/demo/demo.sh
 
 kunit: deps
-	tools/kunit.sh
+	tools/testing/kunit.sh
 
 # ipc-audit (issue 7): figures in build/audit/, tables in Documentation/ipc-security.md
 audit: deps
@@ -58,18 +58,18 @@ deb: deps
 
 check-packages: deps
 	SIPC_RESULTS=build/packages/results packaging/test/run.sh; \
-	tools/tap-summary.sh build/packages/results
+	tools/testing/tap-summary.sh build/packages/results
 
 # The debug guest kernel (issue 5): KASAN, lockdep, kmemleak, fault
 # injection; kselftests + campaign on it (Documentation/testing.md)
 check-debug: deps
 	rm -rf build/debug/results
 	SIPC_RESULTS=build/debug/results selftests/campaign/run-guest.sh --debug; \
-	tools/tap-summary.sh build/debug/results
+	tools/testing/tap-summary.sh build/debug/results
 
 install:
 	$(MAKE) -C lib install
-	$(MAKE) -C tools install
+	$(MAKE) -C tools/cli install
 
 # kbuild's clean needs the headers; ignore its failure when they are absent.
 clean:

@@ -4,7 +4,7 @@
 # The bindings' tests, on the host (sysv backend): each binding's own
 # suite, then the cross-language transfers (tests/cross.sh).
 #
-#   bindings/check.sh [RESULTS]     (tools/check.sh runs it as suite "bindings")
+#   bindings/check.sh [RESULTS]     (tools/testing/check.sh runs it as suite "bindings")
 #
 # TAP files in RESULTS (default build/bindings/results): bindings-python.tap,
 # bindings-java.tap, bindings-csharp.tap, bindings-cross.tap, one line per

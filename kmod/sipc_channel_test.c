@@ -15,7 +15,7 @@
  * assertion, then checks that the counters are back where they started:
  * a case that leaks a channel fails.
  *
- * Run with tools/kunit.sh.
+ * Run with tools/testing/kunit.sh.
  */
 #include <kunit/test.h>
 #include <linux/highmem.h>

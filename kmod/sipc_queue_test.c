@@ -6,10 +6,10 @@
  *
  * Not covered here: pushing onto a full queue or popping an empty one.
  * Both are caller bugs that the queue reports with WARN_ON_ONCE, and
- * tools/kunit.sh fails a run on any WARNING.  The channel code checks
+ * tools/testing/kunit.sh fails a run on any WARNING.  The channel code checks
  * full/empty first; sipc_transfer_test.c tests that it does.
  *
- * Run with tools/kunit.sh.
+ * Run with tools/testing/kunit.sh.
  */
 #include <kunit/test.h>
 #include "sipc_internal.h"

@@ -11,7 +11,7 @@
  * The exit hook detaches, destroys and puts whatever is left, even after
  * a failed assertion, and checks that the channel counters are back.
  *
- * Run with tools/kunit.sh.
+ * Run with tools/testing/kunit.sh.
  */
 #include <kunit/test.h>
 #include <linux/completion.h>

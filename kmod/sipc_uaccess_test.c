@@ -7,7 +7,7 @@
  * on 6.1 cannot make (kunit_vm_mmap() came later); the selftests cover
  * them through the ioctls.
  *
- * Run with tools/kunit.sh.
+ * Run with tools/testing/kunit.sh.
  */
 #include <kunit/test.h>
 #include <linux/string.h>

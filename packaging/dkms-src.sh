@@ -18,8 +18,9 @@ VERSION=${2:-$(sed -n 's/^VERSION := *//p' lib/Makefile)}
 [ -n "$VERSION" ] || { echo "dkms-src: no VERSION in lib/Makefile" >&2; exit 1; }
 
 mkdir -p "$DEST/kmod" "$DEST/include/uapi/linux"
+# Sources only: a kbuild output (sipc.mod.c) left in kmod/ is not one.
 for f in kmod/Kbuild kmod/Makefile kmod/*.h kmod/*.c; do
-	case $f in *_test.c) continue ;; esac
+	case $f in *_test.c | *.mod.c) continue ;; esac
 	install -m 0644 "$f" "$DEST/kmod/"
 done
 install -m 0644 include/uapi/linux/sipc.h "$DEST/include/uapi/linux/"

@@ -7,7 +7,7 @@
 #
 # The guest kernel image and the headers must be the same version; both come
 # from the linux-image-amd64 / linux-headers-amd64 metapackages, so apt picks
-# matching versions, and tools/kver.sh finds the version from the files.
+# matching versions, and tools/testing/kver.sh finds the version from the files.
 set -eu
 
 PKGS="

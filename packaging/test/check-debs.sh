@@ -103,7 +103,7 @@ check "dkms.conf: PACKAGE_VERSION=$VERSION, sipc.ko into /updates/dkms, AUTOINST
 	grep -qx 'BUILT_MODULE_NAME\[0\]=\"sipc\"' '$src/dkms.conf' &&
 	grep -qx 'DEST_MODULE_LOCATION\[0\]=\"/updates/dkms\"' '$src/dkms.conf' &&
 	grep -qx 'AUTOINSTALL=\"yes\"' '$src/dkms.conf'"
-KVER=$(tools/kver.sh)
+KVER=$(tools/testing/kver.sh)
 # What dkms does: source dkms.conf (bash) and run MAKE[0] in the tree.
 build() {
 	(cd "$src" && bash -c 'kernelver=$1; kernel_source_dir=$2; . ./dkms.conf; eval "${MAKE[0]}"' \

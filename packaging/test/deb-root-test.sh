@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
 # The packages on a real Debian root, booted in QEMU with the Debian kernel
-# the other guests use (tools/kver.sh).  Prints TAP.
+# the other guests use (tools/testing/kver.sh).  Prints TAP.
 #
 #   packaging/test/deb-root-test.sh        (after make -C packaging deb)
 #
@@ -60,7 +60,7 @@ in_root() {
 }
 
 : >"$W/host.log"
-KVER=$(tools/kver.sh) || bail "no guest kernel (tools/kver.sh)"
+KVER=$(tools/testing/kver.sh) || bail "no guest kernel (tools/testing/kver.sh)"
 KERNEL=/boot/vmlinuz-$KVER
 [ -r "$KERNEL" ] || bail "cannot read $KERNEL (run as root)"
 debs=""

@@ -8,7 +8,7 @@
 # debootstrap --variant=minbase of this machine's Debian suite, from the
 # mirror its apt is configured with (/etc/apt/sources.list*), plus what the
 # test needs and the packages do not pull in themselves: the headers of
-# the guest kernel (tools/kver.sh), so DKMS builds sipc.ko for it; udev;
+# the guest kernel (tools/testing/kver.sh), so DKMS builds sipc.ko for it; udev;
 # a compiler and pkg-config for the example program; the SELinux reference
 # policy, so selinux-policy-sipc's semodule path runs.  The root is cached
 # in ${SIPC_CACHE:-~/.cache/sipc}/debroot and rebuilt when it is missing
@@ -24,7 +24,7 @@ set -eu
 cd "$(dirname "$0")/../.."
 
 die() { echo "debroot: $*" >&2; exit 1; }
-KVER=$(tools/kver.sh) || exit 1
+KVER=$(tools/testing/kver.sh) || exit 1
 CACHE=${SIPC_CACHE:-$HOME/.cache/sipc}
 BASE=$CACHE/debroot
 . /etc/os-release

@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-only
 #
-# The "packages" suite (tools/check.sh) and `make check-packages`:
+# The "packages" suite (tools/testing/check.sh) and `make check-packages`:
 #
 #   $SIPC_RESULTS/packages-debs.tap   check-debs.sh: make deb, lintian, same
 #                                     files as make install, the DKMS tree

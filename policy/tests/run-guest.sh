@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-only
 #
-# The "selinux" suite of tools/check.sh: build the policy module (so a
+# The "selinux" suite of tools/testing/check.sh: build the policy module (so a
 # syntax error fails CI), build the guest test policy and programs, boot
 # a guest of their own, and collect the TAP results.
 #
@@ -14,7 +14,7 @@
 # Results: $SIPC_RESULTS/selinux-build.tap (the host steps) and
 # $SIPC_RESULTS/selinux-<name>.tap (one per command of guest-tests.list,
 # plus selinux-boot.tap for a guest that failed as a whole).
-# tools/qemu-run.sh clears and writes guest-*.tap in its results
+# tools/testing/qemu-run.sh clears and writes guest-*.tap in its results
 # directory, so it runs in a directory of its own here, and the files
 # are renamed afterwards: the "guest" suite's files are left alone.
 # Exit status non-zero on any failure.
@@ -54,13 +54,13 @@ step "guest test policies and programs build" \
 	make -C policy/tests O="$OUT/policy-tests" GUEST_DIR="$GUEST" guest
 [ $fail -eq 0 ] && step "initramfs" env SIPC_GUEST_DIR="$GUEST" \
 	SIPC_GUEST_LISTS=policy/tests/guest-tests.list \
-	tools/mkinitramfs.sh -o "$INITRD"
+	tools/testing/mkinitramfs.sh -o "$INITRD"
 echo "1..$n" >>"$TAP"
 [ $fail -eq 0 ] || exit 1
 
 rm -rf "$SUB"
 mkdir -p "$SUB"
-SIPC_RESULTS=$SUB tools/qemu-run.sh --initrd "$INITRD" --log "$LOG"
+SIPC_RESULTS=$SUB tools/testing/qemu-run.sh --initrd "$INITRD" --log "$LOG"
 rc=$?
 for f in "$SUB"/guest-*.tap; do
 	[ -f "$f" ] || continue

@@ -6,7 +6,7 @@
  *
  * Needs failslab and fail_page_alloc in debugfs (CONFIG_FAILSLAB,
  * CONFIG_FAIL_PAGE_ALLOC, CONFIG_FAULT_INJECTION_DEBUG_FS: the debug
- * kernel of tools/debug-kernel.sh).  On a kernel without them (Debian's)
+ * kernel of tools/testing/debug-kernel.sh).  On a kernel without them (Debian's)
  * the program reports SKIP with that reason.
  *
  * Both injectors are set to fail sleeping allocations too

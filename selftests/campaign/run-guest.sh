@@ -4,11 +4,11 @@
 # Run the reliability campaign in a QEMU guest of its own.
 #
 #   selftests/campaign/run-guest.sh            the "campaign" suite of
-#                                              tools/check.sh: Debian's
+#                                              tools/testing/check.sh: Debian's
 #                                              kernel, kmod/sipc.ko
 #   selftests/campaign/run-guest.sh --all      both, one after the other
 #   selftests/campaign/run-guest.sh --debug    `make check-debug`: the debug
-#                                              kernel (tools/debug-kernel.sh),
+#                                              kernel (tools/testing/debug-kernel.sh),
 #                                              the kselftests, libsipc's
 #                                              guest tests and the campaign,
 #                                              kmemleak around them
@@ -33,7 +33,7 @@ set -u
 cd "$(dirname "$0")/../.." || exit 1
 ROOT=$(pwd)
 
-# --all (tools/check.sh): both runs, failing if either failed.
+# --all (tools/testing/check.sh): both runs, failing if either failed.
 if [ "${1:-}" = --all ]; then
 	"$0"
 	a=$?
@@ -102,8 +102,8 @@ KO=kmod/sipc.ko
 if [ $MODE = debug ]; then
 	KERNEL=
 	# The kernel build prints its directory, and only that, on stdout.
-	kbuild() { KBUILD=$(tools/debug-kernel.sh --ko "$OUT"); }
-	step "debug kernel and sipc.ko build (tools/debug-kernel.sh)" kbuild
+	kbuild() { KBUILD=$(tools/testing/debug-kernel.sh --ko "$OUT"); }
+	step "debug kernel and sipc.ko build (tools/testing/debug-kernel.sh)" kbuild
 	KERNEL=${KBUILD:-}/arch/x86/boot/bzImage
 	KO=$OUT/kmod/sipc.ko
 	echo "/tests/campaign/kmemleak.sh start" >"$OUT/first.list"
@@ -112,7 +112,7 @@ if [ $MODE = debug ]; then
 			OUT="$OUT/selftests" GUEST_DIR="$GUEST" guest
 		step "libsipc guest tests build" make -C lib \
 			O="$OUT/lib" GUEST_DIR="$GUEST" guest
-		step "tools guest build" make -C tools \
+		step "tools guest build" make -C tools/cli \
 			O="$OUT/tools" LIBO="$OUT/lib" GUEST_DIR="$GUEST" guest
 		LISTS="$OUT/first.list selftests/guest-tests.list lib/tests/guest-tests.list $LISTS"
 	else
@@ -121,7 +121,7 @@ if [ $MODE = debug ]; then
 fi
 [ $fail -eq 0 ] && step "initramfs" env SIPC_GUEST_DIR="$GUEST" \
 	SIPC_GUEST_LISTS="$LISTS" SIPC_KO_SRC="$KO" \
-	tools/mkinitramfs.sh -o "$OUT/initramfs.gz"
+	tools/testing/mkinitramfs.sh -o "$OUT/initramfs.gz"
 echo "1..$n" >>"$TAP"
 [ $fail -eq 0 ] || exit 1
 
@@ -130,10 +130,10 @@ mkdir -p "$SUB"
 LOG=$OUT/console.log
 t0=$(date +%s)
 if [ $MODE = debug ]; then
-	SIPC_KERNEL=$KERNEL SIPC_RESULTS=$SUB tools/qemu-run.sh \
+	SIPC_KERNEL=$KERNEL SIPC_RESULTS=$SUB tools/testing/qemu-run.sh \
 		--initrd "$OUT/initramfs.gz" --log "$LOG" --timeout "$TIMEOUT"
 else
-	SIPC_RESULTS=$SUB tools/qemu-run.sh \
+	SIPC_RESULTS=$SUB tools/testing/qemu-run.sh \
 		--initrd "$OUT/initramfs.gz" --log "$LOG" --timeout "$TIMEOUT"
 fi
 rc=$?

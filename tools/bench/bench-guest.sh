@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
 # sipc-bench inside the QEMU guest: the payload tools/bench/bench.sh packs
-# with tools/mkinitramfs.sh -p (run by busybox sh, as root, sipc.ko
+# with tools/testing/mkinitramfs.sh -p (run by busybox sh, as root, sipc.ko
 # loaded).  Two runs: unpinned (every test), then with both peers on one
 # CPU (throughput and latency; the other tests do not depend on it).
 # Each run's CSV is printed between markers for the host to extract:

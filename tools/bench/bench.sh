@@ -45,11 +45,11 @@ if [ "${BENCH_GUEST:-1}" != 0 ]; then
 	install -m 0755 "$OUT/static/sipc-bench" "$OUT/static/sipc-callcost" "$root/bin/"
 	printf '%s\n' "$ARGS" >"$root/etc/sipc-bench.args"
 	SIPC_GUEST_DIR=$root SIPC_GUEST_LISTS=/dev/null SIPC_TEST_TIMEOUT=2400 \
-		tools/mkinitramfs.sh -o "$OUT/initramfs.gz" -p tools/bench/bench-guest.sh
+		tools/testing/mkinitramfs.sh -o "$OUT/initramfs.gz" -p tools/bench/bench-guest.sh
 	echo "bench: guest run (TCG; several minutes)" >&2
 	guest_load="host load average before: $(load)"
 	# Progress lines live; the whole transcript is kept.
-	{ tools/qemu-run.sh --demo --initrd "$OUT/initramfs.gz" \
+	{ tools/testing/qemu-run.sh --demo --initrd "$OUT/initramfs.gz" \
 		--log "$OUT/guest-console.log" --timeout 2700; echo $? >"$OUT/.qemu-rc"; } |
 		tee "$OUT/guest-transcript.txt" |
 		sed -u -n 's/^sipc-bench: /bench: guest: /p' >&2

@@ -5,7 +5,7 @@
 #   tools/ipc-audit/run.sh audit   host run + enforcing guest run, then the
 #                                  figures in build/audit/ and the generated
 #                                  section of Documentation/ipc-security.md
-#   tools/ipc-audit/run.sh check   the "audit" suite of tools/check.sh: the
+#   tools/ipc-audit/run.sh check   the "audit" suite of tools/testing/check.sh: the
 #                                  SIPC assertions in a short guest run;
 #                                  TAP in $SIPC_RESULTS/audit-*.tap
 # Private paths only (build/audit/...): other suites run beside it.
@@ -26,8 +26,8 @@ build() {
 # guest LIST: boot with the list; guest-*.tap land in $OUT/results-LIST
 guest() {
 	SIPC_GUEST_DIR="$OUT/guest" SIPC_GUEST_LISTS="tools/ipc-audit/guest-$1.list" \
-		tools/mkinitramfs.sh -o "$OUT/initramfs-$1.gz" >&2 || return 1
-	SIPC_RESULTS="$OUT/results-$1" tools/qemu-run.sh --initrd "$OUT/initramfs-$1.gz" \
+		tools/testing/mkinitramfs.sh -o "$OUT/initramfs-$1.gz" >&2 || return 1
+	SIPC_RESULTS="$OUT/results-$1" tools/testing/qemu-run.sh --initrd "$OUT/initramfs-$1.gz" \
 		--log "$OUT/console-$1.log" --timeout "$2" >&2
 }
 

@@ -6,7 +6,7 @@
  * the channel is one-way.  Exit status: 0 when every route was refused,
  * 1 when one was not, 2 on usage or setup errors.
  *
- * Build: make -C tools guest (static, for the QEMU guest)
+ * Build: make -C tools/demo guest (static, for the QEMU guest)
  */
 #include <errno.h>
 #include <fcntl.h>

@@ -3,25 +3,25 @@
 #
 # Run every test suite and summarise (`make check` runs this after building).
 #
-#   tools/check.sh                  all suites
-#   SIPC_SUITES="host" tools/check.sh   only the named ones
+#   tools/testing/check.sh                  all suites
+#   SIPC_SUITES="host" tools/testing/check.sh   only the named ones
 #
 # A suite is one line in SUITES below: a name and a shell command run from
 # the repo root.  The command writes TAP files named
 # $SIPC_RESULTS/<name>-*.tap and exits non-zero on failure.  If it fails
 # without leaving a "not ok" line, one is recorded for it, so a broken runner
-# can never pass.  The last line printed is tools/tap-summary.sh's
+# can never pass.  The last line printed is tools/testing/tap-summary.sh's
 # "N passed, N failed[, N skipped]"; the exit status is non-zero if anything
 # failed or nothing ran.
 set -u
-cd "$(dirname "$0")/.." || exit 1
+cd "$(dirname "$0")/../.." || exit 1
 
 # name	command			('#' starts a disabled line)
 SUITES='
-guest	tools/mkinitramfs.sh && tools/qemu-run.sh
+guest	tools/testing/mkinitramfs.sh && tools/testing/qemu-run.sh
 host	run_list host lib/tests/host-tests.list
 selinux	policy/tests/run-guest.sh
-kunit	tools/kunit.sh
+kunit	tools/testing/kunit.sh
 examples	make -s -C examples check >"$SIPC_RESULTS/examples-pkgconfig.tap"
 bench	make -s -C tools/bench smoke >"$SIPC_RESULTS/bench-smoke.tap"
 audit	tools/ipc-audit/run.sh check
@@ -35,7 +35,7 @@ export SIPC_RESULTS
 
 # run_list PREFIX LIST: each non-comment line of LIST is a shell command run
 # from the repo root, printing TAP; its output goes to PREFIX-<name>.tap
-# (names as in tools/mkinitramfs.sh).  A missing LIST is not an error: the
+# (names as in tools/testing/mkinitramfs.sh).  A missing LIST is not an error: the
 # suite simply has no tests yet.
 run_list() {
 	[ -f "$2" ] || { echo "check: $2 absent, suite $1 has no tests" >&2; return 0; }
@@ -58,7 +58,7 @@ run_list() {
 		timeout -k 5 "${SIPC_HOST_TIMEOUT:-300}" sh -c "$cmd" </dev/null >"$f"
 		rc=$?
 		echo "$1: END $name rc=$rc" >&2
-		# Same judgement as for guest commands (tools/qemu-run.sh).
+		# Same judgement as for guest commands (tools/testing/qemu-run.sh).
 		nres=$(grep -cE '^(not )?ok([ 	]|$)' "$f")
 		plan=$(sed -n 's/^1\.\.\([0-9][0-9]*\).*/\1/p' "$f" | awk '{ s += $1 } END { print NR ? s : -1 }')
 		case $rc in
@@ -90,4 +90,4 @@ echo "$SUITES" | while read -r suite scmd; do
 		echo "not ok - suite $suite: runner failed (exit $src)" >"$SIPC_RESULTS/$suite-runner.tap"
 	fi
 done
-exec tools/tap-summary.sh "$SIPC_RESULTS"
+exec tools/testing/tap-summary.sh "$SIPC_RESULTS"

@@ -4,14 +4,14 @@
 # Build the debug guest kernel (KASAN, lockdep, kmemleak, failslab,
 # fail_page_alloc, SELinux) and, on request, sipc.ko against it.
 #
-#   tools/debug-kernel.sh              build if stale; print the build dir
-#   tools/debug-kernel.sh --ko DIR     also build sipc.ko into DIR/kmod
+#   tools/testing/debug-kernel.sh              build if stale; print the build dir
+#   tools/testing/debug-kernel.sh --ko DIR     also build sipc.ko into DIR/kmod
 #                                      (DIR/kmod/sipc.ko); kmod/ is untouched
 #
-# The kernel comes from Debian's linux-source-6.1 tree (tools/ksrc.sh),
+# The kernel comes from Debian's linux-source-6.1 tree (tools/testing/ksrc.sh),
 # which is only read: everything is built with O= into
 # ${SIPC_CACHE:-~/.cache/sipc}/debug-kernel/build, configured as
-# `make tinyconfig` + tools/debug-kernel.config (merge_config.sh) +
+# `make tinyconfig` + tools/testing/debug-kernel.config (merge_config.sh) +
 # `make olddefconfig`.  The image is build/arch/x86/boot/bzImage, and the
 # build directory is a KDIR for out-of-tree modules.
 #
@@ -26,12 +26,12 @@
 # Progress goes to stderr, the full build log to $CACHE/debug-kernel/build.log.
 # Needs flex, bison, bc, libelf-dev, gcc (tools/install-deps.sh).
 set -eu
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
 CACHE=${SIPC_CACHE:-$HOME/.cache/sipc}
 TOP=$CACHE/debug-kernel
 BUILD=$TOP/build
-FRAG=$ROOT/tools/debug-kernel.config
+FRAG=$ROOT/tools/testing/debug-kernel.config
 JOBS=${SIPC_DEBUG_JOBS:-$(nproc)}
 KO_DIR=""
 
@@ -43,7 +43,7 @@ while [ $# -gt 0 ]; do
 	shift
 done
 
-KSRC=$(tools/ksrc.sh)
+KSRC=$(tools/testing/ksrc.sh)
 TARBALL=${SIPC_KSRC_TARBALL:-/usr/src/linux-source-6.1.tar.xz}
 mkdir -p "$TOP"
 exec 9>"$TOP/.lock"

@@ -1,26 +1,26 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
 #
-# Boot the SIPC guest (an initramfs from tools/mkinitramfs.sh) in QEMU and
+# Boot the SIPC guest (an initramfs from tools/testing/mkinitramfs.sh) in QEMU and
 # judge the run.
 #
-#   tools/qemu-run.sh [--demo] [--initrd FILE] [--timeout SECS] [--log FILE]
+#   tools/testing/qemu-run.sh [--demo] [--initrd FILE] [--timeout SECS] [--log FILE]
 #
 # Test mode (default): each listed command's output becomes
 # $SIPC_RESULTS/guest-<name>.tap; failures that TAP lines alone would not show
 # (non-zero exit, time-out, missing or short output, guest crash, kernel
 # splat, no power-off) are appended as "not ok" lines, to the command's file
-# or to guest-boot.tap, so tools/tap-summary.sh counts them.
+# or to guest-boot.tap, so tools/testing/tap-summary.sh counts them.
 # Demo mode: prints the payload's transcript live; no TAP.
 # Both modes exit non-zero on any failure.
 #
 # Always TCG: nested KVM does not work on our machines.
 #
 # Environment: SIPC_QEMU_TIMEOUT [600] wall-clock limit in s (--timeout
-# wins); SIPC_KERNEL [/boot/vmlinuz-$(tools/kver.sh)]; SIPC_RESULTS
+# wins); SIPC_KERNEL [/boot/vmlinuz-$(tools/testing/kver.sh)]; SIPC_RESULTS
 # [build/results]; SIPC_QEMU_EXTRA extra qemu arguments (word-split).
 set -u
-cd "$(dirname "$0")/.." || exit 1
+cd "$(dirname "$0")/../.." || exit 1
 
 MODE=tests
 INITRD=build/initramfs.gz
@@ -40,12 +40,12 @@ done
 RESULTS=${SIPC_RESULTS:-build/results}
 LIST=${INITRD%.gz}.list		# written by mkinitramfs.sh
 die() { echo "qemu-run: $*" >&2; exit 1; }
-[ -r "$INITRD" ] || die "$INITRD missing (tools/mkinitramfs.sh)"
+[ -r "$INITRD" ] || die "$INITRD missing (tools/testing/mkinitramfs.sh)"
 
 if [ -n "${SIPC_KERNEL:-}" ]; then
 	KERNEL=$SIPC_KERNEL
 else
-	KVER=$(tools/kver.sh) || exit 1
+	KVER=$(tools/testing/kver.sh) || exit 1
 	KERNEL=/boot/vmlinuz-$KVER
 	# Debian's /boot/vmlinuz-* is readable by root only.  CI runs as root;
 	# a developer with sudo gets a private copy once.
@@ -62,7 +62,7 @@ else
 fi
 
 mkdir -p "$(dirname "$LOG")"
-# Markers from tools/guest-init.sh.  In test mode show only progress lines;
+# Markers from tools/testing/guest-init.sh.  In test mode show only progress lines;
 # in demo mode the payload's own output.
 if [ $MODE = demo ]; then
 	show='/^=== SIPC-PAYLOAD-END/ { on = 0 } on { print; fflush() } /^=== SIPC-PAYLOAD-BEGIN/ { on = 1 }'

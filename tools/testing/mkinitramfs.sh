@@ -3,11 +3,11 @@
 #
 # Pack the QEMU guest's initramfs.
 #
-#   tools/mkinitramfs.sh [-o OUT] [-p PAYLOAD]
+#   tools/testing/mkinitramfs.sh [-o OUT] [-p PAYLOAD]
 #
 # Contents: static busybox (applet links are made by /init at boot), the
 # build/guest tree copied to / (every part's `make guest` installs its static
-# binaries there), sipc.ko as /lib/sipc/sipc.ko, tools/guest-init.sh as /init,
+# binaries there), sipc.ko as /lib/sipc/sipc.ko, tools/testing/guest-init.sh as /init,
 # and either the test list (default) or, with -p, a payload script that /init
 # runs instead (the demo).
 #
@@ -16,7 +16,7 @@
 # markers and build/results/guest-<name>.tap) is the basename of the first
 # word containing a '/' (else of the first word that is no VAR=value), minus
 # .sh; repeats get -2, -3...  The named list is also written next to OUT
-# (OUT without .gz, plus .list) for tools/qemu-run.sh.
+# (OUT without .gz, plus .list) for tools/testing/qemu-run.sh.
 #
 # Environment (defaults in brackets):
 #   SIPC_GUEST_DIR     [build/guest]        tree copied to the guest's /
@@ -26,7 +26,7 @@
 #   SIPC_TEST_TIMEOUT  [300]                per-command limit in the guest, s
 set -eu
 
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 OUT=build/initramfs.gz
 PAYLOAD=""
 while getopts o:p: opt; do
@@ -68,7 +68,7 @@ ln -s busybox "$ROOT/bin/sh"		# for /init's #! line
 # --install does not overwrite existing files).
 [ -d "$GUEST_DIR" ] && cp -a "$GUEST_DIR/." "$ROOT/"
 cp "$KO" "$ROOT/lib/sipc/sipc.ko"
-cp tools/guest-init.sh "$ROOT/init"
+cp tools/testing/guest-init.sh "$ROOT/init"
 chmod 755 "$ROOT/init"
 
 # Concatenate the lists and name each command (see the header).

@@ -3,10 +3,10 @@
 #
 # Run sipc.ko's KUnit suites (kmod/sipc_*_test.c) on UML.
 #
-#   tools/kunit.sh [FILTER_GLOB]     e.g. tools/kunit.sh 'sipc_queue.*'
+#   tools/testing/kunit.sh [FILTER_GLOB]     e.g. tools/testing/kunit.sh 'sipc_queue.*'
 #
 # Debian's kernel has no KUnit, so the suites run in a UML kernel built from
-# Debian's linux-source-6.1 tree (tools/ksrc.sh).  A working copy of that
+# Debian's linux-source-6.1 tree (tools/testing/ksrc.sh).  A working copy of that
 # tree, $SIPC_CACHE/kunit-tree, gets kmod/ linked in as drivers/misc/sipc
 # (one `source` line in drivers/misc/Kconfig, one obj- line in
 # drivers/misc/Makefile) and include/uapi/linux/sipc.h linked in place, so
@@ -21,7 +21,7 @@
 #   build/kunit.log          kunit.py's own output
 #   $SIPC_RESULTS/kunit-sipc.tap  flat TAP (default build/results/kunit-sipc.tap), one
 #                            unindented "ok N suite.case" or "not ok N ..."
-#                            per test case, for tools/tap-summary.sh
+#                            per test case, for tools/testing/tap-summary.sh
 #
 # A case fails when KUnit says so, when its suite never reported it (the
 # kernel crashed), or when the kernel printed a splat (BUG:, WARNING:,
@@ -34,7 +34,7 @@
 # SIPC_KUNIT_JOBS (default 2).  Needs flex, bison, bc, libelf-dev, python3
 # (tools/install-deps.sh).
 set -eu
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
 CACHE=${SIPC_CACHE:-$HOME/.cache/sipc}
 TREE=$CACHE/kunit-tree
@@ -43,13 +43,13 @@ RESULTS=${SIPC_RESULTS:-build/results}
 FILTER=${1:-}
 start=$(date +%s)
 
-if [ -x tools/ksrc.sh ]; then
-	KSRC=$(tools/ksrc.sh)
+if [ -x tools/testing/ksrc.sh ]; then
+	KSRC=$(tools/testing/ksrc.sh)
 else
 	KSRC=$CACHE/linux-source-6.1
 fi
 [ -f "$KSRC/tools/testing/kunit/kunit.py" ] || {
-	echo "kunit: no kernel tree at $KSRC (tools/ksrc.sh)" >&2; exit 1; }
+	echo "kunit: no kernel tree at $KSRC (tools/testing/ksrc.sh)" >&2; exit 1; }
 
 mkdir -p "$CACHE" build "$RESULTS"
 # One run at a time per cache: the tree and the build directory are shared.

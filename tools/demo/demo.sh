@@ -4,15 +4,15 @@
 # Boot the guest with a demo script as the payload instead of the test list
 # and print the script's transcript (`make demo` runs this after building).
 #
-#   tools/demo.sh [SCRIPT]          default: tools/demo-guest.sh
+#   tools/demo/demo.sh [SCRIPT]          default: tools/demo/demo-guest.sh
 #
 # SCRIPT runs in the guest as root, by busybox sh, after sipc.ko is loaded
 # ($SIPC_KO names it), with the build/guest tree installed at /.  The run
 # fails if the script exits non-zero or the kernel complains.  Separate
 # image and log names, so a demo never clobbers the test run's files.
 set -eu
-cd "$(dirname "$0")/.."
-SCRIPT=${1:-tools/demo-guest.sh}
+cd "$(dirname "$0")/../.."
+SCRIPT=${1:-tools/demo/demo-guest.sh}
 [ -r "$SCRIPT" ] || { echo "demo: $SCRIPT not found" >&2; exit 1; }
-tools/mkinitramfs.sh -o build/initramfs-demo.gz -p "$SCRIPT"
-exec tools/qemu-run.sh --demo --initrd build/initramfs-demo.gz --log build/demo-console.log
+tools/testing/mkinitramfs.sh -o build/initramfs-demo.gz -p "$SCRIPT"
+exec tools/testing/qemu-run.sh --demo --initrd build/initramfs-demo.gz --log build/demo-console.log

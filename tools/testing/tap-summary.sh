@@ -3,7 +3,7 @@
 #
 # Count TAP results.
 #
-#   tools/tap-summary.sh [FILE|DIR]...     (default: build/results)
+#   tools/testing/tap-summary.sh [FILE|DIR]...     (default: build/results)
 #
 # Only unindented "ok" / "not ok" lines count (kselftest prints flat TAP;
 # nested KTAP subtests are indented, their parent line carries the verdict).

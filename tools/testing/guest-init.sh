@@ -1,11 +1,11 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-only
 #
-# /init of the SIPC QEMU guest (packed by tools/mkinitramfs.sh).
+# /init of the SIPC QEMU guest (packed by tools/testing/mkinitramfs.sh).
 #
 # Runs as pid 1 under busybox.  It prepares a minimal system, loads sipc.ko,
 # runs either the test list or a payload script, dumps dmesg and powers off.
-# Everything it prints goes to the serial console, which tools/qemu-run.sh
+# Everything it prints goes to the serial console, which tools/testing/qemu-run.sh
 # records and parses, so the marker lines below are an interface:
 #
 #   === SIPC-INSMOD rc=<rc>
