@@ -57,9 +57,10 @@ static int run_main(int argc, char **argv)
 		else if (!strcmp(a, "--no-props"))
 			props = 0;
 		else if (!strcmp(a, "--selinux") && v) {
-			char *s = strdup(argv[++i]), *comma = strchr(s, ',');
+			char *s = strdup(argv[++i]), *comma = s ? strchr(s, ',') : NULL;
 
 			if (!comma) {
+				free(s);
 				fprintf(stderr, "ipc-audit: --selinux A,B\n");
 				return 2;
 			}

@@ -163,6 +163,17 @@ static int splice_doc(const char *doc, const char *gen)
 	return rename(tmp, doc) ? (perror(doc), 1) : 0;
 }
 
+/* The four outputs; any of them may be NULL when an fopen failed. */
+static void close_all(FILE *csv, FILE *pcsv, FILE *txt, FILE *md)
+{
+	FILE *f[] = { csv, pcsv, txt, md };
+	size_t i;
+
+	for (i = 0; i < sizeof(f) / sizeof(f[0]); i++)
+		if (f[i])
+			fclose(f[i]);
+}
+
 int report_main(int argc, char **argv)
 {
 	const char *dir = NULL, *doc = NULL;
@@ -212,8 +223,11 @@ int report_main(int argc, char **argv)
 	txt = fopen(p, "w");
 	snprintf(p, sizeof(p), "%s/generated.md", dir);
 	md = fopen(p, "w");
-	if (!csv || !pcsv || !txt || !md)
-		return perror(dir), 1;
+	if (!csv || !pcsv || !txt || !md) {
+		perror(dir);
+		close_all(csv, pcsv, txt, md);
+		return 1;
+	}
 	fprintf(csv, "env,mech,chan,status,bits,errors,secs,raw_bps,ber,capacity_bps,median0,median1,delay_us,what,note\n");
 	fprintf(pcsv, "env,mech,prop,value,evidence\n");
 	fprintf(txt, "%-6s %-15s %-11s %-8s %5s %4s %8s %9s %6s %9s  %s\n", "env", "mechanism",
@@ -246,10 +260,7 @@ int report_main(int argc, char **argv)
 				rs(o, "prop"), rs(o, "value"), rs(o, "evidence"));
 	}
 	gen_md(md, all);
-	fclose(csv);
-	fclose(pcsv);
-	fclose(txt);
-	fclose(md);
+	close_all(csv, pcsv, txt, md);
 	if (doc) {
 		snprintf(p, sizeof(p), "%s/generated.md", dir);
 		if (splice_doc(doc, p))
