@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "qchan.h"
+#include "util.h"
 
 #define SZ 4096
 
@@ -40,7 +41,7 @@ static void mem_fini(struct ctx *c)
 static int mem_blk_enc(struct ctx *c, int i, int bit)
 {
 	(void)c; (void)i;
-	return r_delay(bit);
+	return r_delay(c, bit);
 }
 
 static int mem_blk_obs(struct ctx *c, int i, double *v)
@@ -349,7 +350,7 @@ static int sig_reset(struct ctx *c, int i, int bit)
 
 static int sig_blk_enc(struct ctx *c, int i, int bit)
 {
-	r_delay(bit);
+	r_delay(c, bit);
 	return sig_reset(c, i, bit);
 }
 
