@@ -736,7 +736,7 @@ static int mq_mkname(struct ctx *c, int i)
 	char n[64];
 	int q;
 
-	snprintf(n, sizeof(n), "/ipc-audit-bit-%d-%d", c->tag, i);
+	bit_name(c, i, n, sizeof(n));
 	q = mqo(n, O_RDONLY, 1);
 	if (q < 0)
 		return q;
@@ -748,7 +748,7 @@ static int mq_rmname(struct ctx *c, int i)
 {
 	char n[64];
 
-	snprintf(n, sizeof(n), "/ipc-audit-bit-%d-%d", c->tag, i);
+	bit_name(c, i, n, sizeof(n));
 	return mq_unlink(n) ? -errno : 0;
 }
 
@@ -757,7 +757,7 @@ static int mq_probe(struct ctx *c, int i, double *v)
 	char n[64];
 	int q;
 
-	snprintf(n, sizeof(n), "/ipc-audit-bit-%d-%d", c->tag, i);
+	bit_name(c, i, n, sizeof(n));
 	q = mqo(n, O_WRONLY, 0);
 	if (q >= 0)
 		close(q);

@@ -216,7 +216,7 @@ static int pshm_mkname(struct ctx *c, int i, int bit)
 
 	if (!bit)
 		return 0;
-	snprintf(n, sizeof(n), "/ipc-audit-bit-%d-%d", c->tag, i);
+	bit_name(c, i, n, sizeof(n));
 	fd = shm_open(n, O_RDWR | O_CREAT | O_EXCL, 0600);
 	if (fd < 0)
 		return -errno;
@@ -230,7 +230,7 @@ static int pshm_rmname(struct ctx *c, int i, int bit)
 
 	if (!bit)
 		return 0;
-	snprintf(n, sizeof(n), "/ipc-audit-bit-%d-%d", c->tag, i);
+	bit_name(c, i, n, sizeof(n));
 	return shm_unlink(n) ? -errno : 0;
 }
 
@@ -239,7 +239,7 @@ static int pshm_probe(struct ctx *c, int i, double *v)
 	char n[64];
 	int fd;
 
-	snprintf(n, sizeof(n), "/ipc-audit-bit-%d-%d", c->tag, i);
+	bit_name(c, i, n, sizeof(n));
 	fd = shm_open(n, O_RDONLY, 0);
 	if (fd >= 0)
 		close(fd);

@@ -516,6 +516,20 @@ static void sipc_helper_create(void)
 	}
 }
 
+/* Only the helper domain may create SIPC channels: create rev_tag's as it. */
+static void sipc_create_as_helper(const struct audit_opts *o)
+{
+	pid_t pid = fork();
+	int st;
+
+	if (pid == 0) {
+		if (!peer_become(o, "audit_helper_t"))
+			sipc_helper_create();
+		_exit(0);
+	}
+	waitpid(pid, &st, 0);
+}
+
 static const char *sig_or_ok(int s)
 {
 	return s == 0 ? "load ok" : s == SIGBUS ? "SIGBUS" : s == SIGSEGV ? "SIGSEGV" : "no mapping";
@@ -527,15 +541,8 @@ static void revoke_one(const struct audit_opts *o, const char *mech, struct revo
 	int st;
 
 	memset(rev, 0, sizeof(*rev));
-	if (!strcmp(mech, "sipc-kernel")) {
-		s = fork();
-		if (s == 0) {
-			if (!peer_become(o, "audit_helper_t"))
-				sipc_helper_create();
-			_exit(0);
-		}
-		waitpid(s, &st, 0);
-	}
+	if (!strcmp(mech, "sipc-kernel"))
+		sipc_create_as_helper(o);
 	s = fork();
 	if (s == 0) {
 		struct robj obj = { .fd = -1, .shmid = -1 };
@@ -657,13 +664,7 @@ void run_msgrate(const struct audit_opts *o)
 	if (!audit_wants_mech(o, "sipc-kernel") || access(SIPC_DEVICE_PATH, F_OK))
 		return;
 	rev_tag = getpid() + 1;
-	s = fork();
-	if (s == 0) {
-		if (!peer_become(o, "audit_helper_t"))
-			sipc_helper_create();
-		_exit(0);
-	}
-	waitpid(s, &st, 0);
+	sipc_create_as_helper(o);
 	s = fork();
 	if (s == 0) {
 		struct robj obj = { .fd = -1, .shmid = -1 };

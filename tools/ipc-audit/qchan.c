@@ -18,6 +18,7 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 #include "qchan.h"
@@ -29,6 +30,11 @@
 static const struct qops *qops_of(const struct ctx *c)
 {
 	return c->ch->ops;
+}
+
+void bit_name(const struct ctx *c, int i, char *buf, size_t n)
+{
+	snprintf(buf, n, "/ipc-audit-bit-%d-%d", c->tag, i);
 }
 
 double probe_value(int err)

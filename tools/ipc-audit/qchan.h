@@ -44,6 +44,9 @@ struct qops {
 	const char *na[Q_NKIND];
 };
 
+/* The name of bit i's object in a flat namespace (POSIX mq and shm). */
+void bit_name(const struct ctx *c, int i, char *buf, size_t n);
+
 /* Probe result as a number: 1 success, 0 ENOENT-like absence, 10+errno other. */
 double probe_value(int err);
 
