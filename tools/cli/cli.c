@@ -2,10 +2,33 @@
 /* cli.c - helpers shared by the SIPC command-line tools (cli.h). */
 #define _GNU_SOURCE
 #include <errno.h>
-#include <getopt.h>
 #include <unistd.h>
 
 #include "cli.h"
+
+int cli_next_option(int argc, char **argv, const char *shortopts,
+		    const struct option *longopts, void (*usage)(FILE *f),
+		    int *exit_status)
+{
+	int c = getopt_long(argc, argv, shortopts, longopts, NULL);
+
+	if (c == 'h') {
+		usage(stdout);
+		*exit_status = 0;
+		return CLI_EXIT;
+	}
+	if (c == '?' || c == ':') {
+		*exit_status = cli_usage_error(usage);
+		return CLI_EXIT;
+	}
+	return c == -1 ? CLI_DONE : c;
+}
+
+int cli_usage_error(void (*usage)(FILE *f))
+{
+	usage(stderr);
+	return 2;
+}
 
 int cli_parse_stream_args(int argc, char **argv, void (*usage)(FILE *f),
 			  int *verbose, const char **name)
@@ -15,26 +38,15 @@ int cli_parse_stream_args(int argc, char **argv, void (*usage)(FILE *f),
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	int c;
+	int c, status = 0;
 
 	*verbose = 0;
-	while ((c = getopt_long(argc, argv, "vh", opts, NULL)) != -1) {
-		switch (c) {
-		case 'v':
-			*verbose = 1;
-			break;
-		case 'h':
-			usage(stdout);
-			return 0;
-		default:
-			usage(stderr);
-			return 2;
-		}
-	}
-	if (optind != argc - 1) {
-		usage(stderr);
-		return 2;
-	}
+	while ((c = cli_next_option(argc, argv, "vh", opts, usage, &status)) == 'v')
+		*verbose = 1;
+	if (c == CLI_EXIT)
+		return status;
+	if (optind != argc - 1)
+		return cli_usage_error(usage);
 	*name = argv[optind];
 	return -1;
 }
