@@ -67,7 +67,7 @@ have() {
 }
 
 # The library, and the C tools for the C side of the cross tests.
-if ! { make -s -C lib libs && make -s -C tools; } >"$LOG/c-build.log" 2>&1; then
+if ! { make -s -C lib libs && make -s -C tools/cli; } >"$LOG/c-build.log" 2>&1; then
 	cat "$LOG/c-build.log" >&2
 	for f in python java csharp cross; do
 		printf '1..1\nnot ok 1 - %s: libsipc or the C tools did not build\n' "$f" \

@@ -68,8 +68,7 @@ int sipc_name_check(const char *name)
 	return 0;
 }
 
-/* The backend, after checking name: NULL with *err set on failure. */
-static const struct sipc_backend *backend_for(const char *name, int *err)
+const struct sipc_backend *sipc_backend_for(const char *name, int *err)
 {
 	const struct sipc_backend *be = sipc_backend_get();
 
@@ -82,7 +81,7 @@ int sipc_create(const char *name, size_t size, unsigned int depth)
 	const struct sipc_backend *be;
 	int r;
 
-	be = backend_for(name, &r);
+	be = sipc_backend_for(name, &r);
 	if (!be)
 		return r;
 	if (size == 0 || depth > SIPC_QUEUE_DEPTH_MAX)
@@ -98,7 +97,7 @@ int sipc_destroy(const char *name)
 	const struct sipc_backend *be;
 	int r;
 
-	be = backend_for(name, &r);
+	be = sipc_backend_for(name, &r);
 	return be ? be->destroy(name) : r;
 }
 
@@ -107,7 +106,7 @@ int sipc_revoke(const char *name, unsigned int roles)
 	const struct sipc_backend *be;
 	int r;
 
-	be = backend_for(name, &r);
+	be = sipc_backend_for(name, &r);
 	if (!be)
 		return r;
 	if (!roles || (roles & ~SIPC_REVOKE_ALL_FLAGS))
@@ -131,7 +130,7 @@ int sipc_stat(const char *name, struct sipc_stat *st)
 	const struct sipc_backend *be;
 	int r;
 
-	be = backend_for(name, &r);
+	be = sipc_backend_for(name, &r);
 	if (!be)
 		return r;
 	if (!st)
@@ -148,7 +147,7 @@ static int channel_string(const char *name, char *buf, size_t size,
 	const struct sipc_backend *be;
 	int r;
 
-	be = backend_for(name, &r);
+	be = sipc_backend_for(name, &r);
 	if (!be)
 		return r;
 	if (!buf && size)

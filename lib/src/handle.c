@@ -124,14 +124,12 @@ void sipc_handle_unlock(struct sipc_handle *hd)
 
 int sipc_open(const char *name, int role)
 {
-	const struct sipc_backend *be = sipc_backend_get();
+	const struct sipc_backend *be;
 	struct sipc_handle *hd;
 	int r;
 
+	be = sipc_backend_for(name, &r);
 	if (!be)
-		return -EINVAL;
-	r = sipc_name_check(name);
-	if (r)
 		return r;
 	if (role != SIPC_ROLE_SENDER && role != SIPC_ROLE_RECEIVER)
 		return -EINVAL;

@@ -111,6 +111,9 @@ SIPC_INTERNAL const struct sipc_backend *sipc_backend_get(void);
 /* 0 for a valid channel name, -EINVAL or -ENAMETOOLONG otherwise. */
 SIPC_INTERNAL int sipc_name_check(const char *name);
 
+/* The backend, after checking name: NULL with *err set on failure. */
+SIPC_INTERNAL const struct sipc_backend *sipc_backend_for(const char *name, int *err);
+
 /*
  * An open channel.  Fields above "lock" are set by open and never change
  * until the handle is freed; the protocol state below is under "lock".

@@ -119,6 +119,52 @@ static int commit_locked(struct sipc_handle *hd, size_t len,
 	return 0;
 }
 
+/*
+ * One entry point's run: its deadline starts at the call, the handle's
+ * lock is taken within it and held until call_end().
+ */
+struct call {
+	struct sipc_deadline dl;
+	struct sipc_handle *hd;
+};
+
+static int call_begin(struct call *c, int h, int role, int timeout_ms)
+{
+	sipc_deadline_init(&c->dl, timeout_ms);
+	return sipc_handle_lock(h, role, &c->dl, &c->hd);
+}
+
+/* Unlocks and hands back R, for "return call_end(&c, r);". */
+static int call_end(struct call *c, int r)
+{
+	sipc_handle_unlock(c->hd);
+	return r;
+}
+
+/* An entry point whose whole work is one step under the lock. */
+static int call_step(int h, int role, int timeout_ms,
+		     int (*step)(struct sipc_handle *, const struct sipc_deadline *))
+{
+	struct call c;
+	int r = call_begin(&c, h, role, timeout_ms);
+
+	if (r)
+		return r;
+	return call_end(&c, step(c.hd, &c.dl));
+}
+
+/*
+ * The receiver must be done with the last message before it sees EOF.
+ * (A multi-slot receiver is, once it takes EOF: taking a message frees
+ * the slot before it, so no room is waited for here.)
+ */
+static int eof_locked(struct sipc_handle *hd, const struct sipc_deadline *dl)
+{
+	int r = pay_noops(hd, dl);
+
+	return r ? r : send_msg(hd, SIPC_MSG_DATA_READY, 0, hd->size, dl);
+}
+
 int sipc_buffer(int h, void **buf, size_t *cap)
 {
 	struct sipc_handle *hd;
@@ -143,79 +189,43 @@ int sipc_buffer(int h, void **buf, size_t *cap)
 
 int sipc_commit(int h, size_t len, int timeout_ms)
 {
-	struct sipc_deadline dl;
-	struct sipc_handle *hd;
-	int r;
+	struct call c;
+	int r = call_begin(&c, h, SIPC_ROLE_SENDER, timeout_ms);
 
-	sipc_deadline_init(&dl, timeout_ms);
-	r = sipc_handle_lock(h, SIPC_ROLE_SENDER, &dl, &hd);
 	if (r)
 		return r;
-	r = commit_locked(hd, len, &dl);
-	sipc_handle_unlock(hd);
-	return r;
+	return call_end(&c, commit_locked(c.hd, len, &c.dl));
 }
 
 int sipc_acquire(int h, int timeout_ms)
 {
-	struct sipc_deadline dl;
-	struct sipc_handle *hd;
-	int r;
-
-	sipc_deadline_init(&dl, timeout_ms);
-	r = sipc_handle_lock(h, SIPC_ROLE_SENDER, &dl, &hd);
-	if (r)
-		return r;
-	r = acquire_region(hd, &dl);
-	sipc_handle_unlock(hd);
-	return r;
+	return call_step(h, SIPC_ROLE_SENDER, timeout_ms, acquire_region);
 }
 
 int sipc_send_eof(int h, int timeout_ms)
 {
-	struct sipc_deadline dl;
-	struct sipc_handle *hd;
-	int r;
-
-	sipc_deadline_init(&dl, timeout_ms);
-	r = sipc_handle_lock(h, SIPC_ROLE_SENDER, &dl, &hd);
-	if (r)
-		return r;
-	/*
-	 * The receiver must be done with the last message before it sees EOF.
-	 * (A multi-slot receiver is, once it takes EOF: taking a message
-	 * frees the slot before it, so no room is waited for here.)
-	 */
-	r = pay_noops(hd, &dl);
-	if (!r)
-		r = send_msg(hd, SIPC_MSG_DATA_READY, 0, hd->size, &dl);
-	sipc_handle_unlock(hd);
-	return r;
+	return call_step(h, SIPC_ROLE_SENDER, timeout_ms, eof_locked);
 }
 
 int sipc_send(int h, const void *buf, size_t len)
 {
-	struct sipc_deadline dl;
-	struct sipc_handle *hd;
-	int r;
+	struct call c;
+	int r = call_begin(&c, h, SIPC_ROLE_SENDER, -1);
 
-	sipc_deadline_init(&dl, -1);
-	r = sipc_handle_lock(h, SIPC_ROLE_SENDER, &dl, &hd);
 	if (r)
 		return r;
 	if (!buf && len)
 		r = -EINVAL;
-	else if (len > capacity(hd))
+	else if (len > capacity(c.hd))
 		r = -EMSGSIZE;
 	else
-		r = acquire_region(hd, &dl);
+		r = acquire_region(c.hd, &c.dl);
 	if (!r) {
 		if (len)
-			memcpy(hd->region, buf, len);
-		r = commit_locked(hd, len, &dl);
+			memcpy(c.hd->region, buf, len);
+		r = commit_locked(c.hd, len, &c.dl);
 	}
-	sipc_handle_unlock(hd);
-	return r;
+	return call_end(&c, r);
 }
 
 /* Take messages up to the next DATA_READY: 1 message, 0 end, or error. */
@@ -289,57 +299,38 @@ static int done_locked(struct sipc_handle *hd, const struct sipc_deadline *dl)
 
 int sipc_next(int h, const void **data, size_t *len, int timeout_ms)
 {
-	struct sipc_deadline dl;
-	struct sipc_handle *hd;
-	int r;
+	struct call c;
+	int r = call_begin(&c, h, SIPC_ROLE_RECEIVER, timeout_ms);
 
-	sipc_deadline_init(&dl, timeout_ms);
-	r = sipc_handle_lock(h, SIPC_ROLE_RECEIVER, &dl, &hd);
 	if (r)
 		return r;
 	if (!data || !len)
 		r = -EINVAL;
 	else
-		r = next_locked(hd, data, len, &dl);
-	sipc_handle_unlock(hd);
-	return r;
+		r = next_locked(c.hd, data, len, &c.dl);
+	return call_end(&c, r);
 }
 
 int sipc_done(int h, int timeout_ms)
 {
-	struct sipc_deadline dl;
-	struct sipc_handle *hd;
-	int r;
-
-	sipc_deadline_init(&dl, timeout_ms);
-	r = sipc_handle_lock(h, SIPC_ROLE_RECEIVER, &dl, &hd);
-	if (r)
-		return r;
-	r = done_locked(hd, &dl);
-	sipc_handle_unlock(hd);
-	return r;
+	return call_step(h, SIPC_ROLE_RECEIVER, timeout_ms, done_locked);
 }
 
 int sipc_recv(int h, void *buf, size_t cap, size_t *len)
 {
-	struct sipc_deadline dl;
-	struct sipc_handle *hd;
 	const void *data;
+	struct call c;
 	size_t n;
-	int r;
+	int r = call_begin(&c, h, SIPC_ROLE_RECEIVER, -1);
 
-	sipc_deadline_init(&dl, -1);
-	r = sipc_handle_lock(h, SIPC_ROLE_RECEIVER, &dl, &hd);
 	if (r)
 		return r;
-	if ((!buf && cap) || !len) {
-		r = -EINVAL;
-		goto out;
-	}
-	r = next_locked(hd, &data, &n, &dl);
+	if ((!buf && cap) || !len)
+		return call_end(&c, -EINVAL);
+	r = next_locked(c.hd, &data, &n, &c.dl);
 	*len = 0;
 	if (r <= 0)
-		goto out;
+		return call_end(&c, r);
 	if (n > cap) {
 		r = -EMSGSIZE;
 	} else {
@@ -348,10 +339,8 @@ int sipc_recv(int h, void *buf, size_t cap, size_t *len)
 		*len = n;
 	}
 	/* Errors of done are the next call's: the message is out already. */
-	done_locked(hd, &dl);
-out:
-	sipc_handle_unlock(hd);
-	return r;
+	done_locked(c.hd, &c.dl);
+	return call_end(&c, r);
 }
 
 /* ---- the fast path and slots (LIBSIPC_0.2) ------------------------------ */
@@ -362,13 +351,11 @@ out:
  */
 int sipc_create_slots(const char *name, size_t size, unsigned int slots)
 {
-	const struct sipc_backend *be = sipc_backend_get();
+	const struct sipc_backend *be;
 	int r;
 
+	be = sipc_backend_for(name, &r);
 	if (!be)
-		return -EINVAL;
-	r = sipc_name_check(name);
-	if (r)
 		return r;
 	if (size == 0 || (uint64_t)size > UINT32_MAX || slots > SIPC_SLOTS_MAX)
 		return -EINVAL;
@@ -489,36 +476,27 @@ static int publish_locked(struct sipc_handle *hd, size_t len,
 
 int sipc_reserve(int h, void **buf, size_t *cap, int timeout_ms)
 {
-	struct sipc_deadline dl;
-	struct sipc_handle *hd;
-	int r;
+	struct call c;
+	int r = call_begin(&c, h, SIPC_ROLE_SENDER, timeout_ms);
 
-	sipc_deadline_init(&dl, timeout_ms);
-	r = sipc_handle_lock(h, SIPC_ROLE_SENDER, &dl, &hd);
 	if (r)
 		return r;
-	r = reserve_locked(hd, &dl);
+	r = reserve_locked(c.hd, &c.dl);
 	if (!r) {
 		if (buf)
-			*buf = (char *)hd->region + buf_offset(hd);
+			*buf = (char *)c.hd->region + buf_offset(c.hd);
 		if (cap)
-			*cap = buf_capacity(hd);
+			*cap = buf_capacity(c.hd);
 	}
-	sipc_handle_unlock(hd);
-	return r;
+	return call_end(&c, r);
 }
 
 int sipc_publish(int h, size_t len, int timeout_ms)
 {
-	struct sipc_deadline dl;
-	struct sipc_handle *hd;
-	int r;
+	struct call c;
+	int r = call_begin(&c, h, SIPC_ROLE_SENDER, timeout_ms);
 
-	sipc_deadline_init(&dl, timeout_ms);
-	r = sipc_handle_lock(h, SIPC_ROLE_SENDER, &dl, &hd);
 	if (r)
 		return r;
-	r = publish_locked(hd, len, &dl);
-	sipc_handle_unlock(hd);
-	return r;
+	return call_end(&c, publish_locked(c.hd, len, &c.dl));
 }

@@ -56,20 +56,15 @@ FIXTURE_TEARDOWN(random)
  * The receiver process.  Exit code: 0 all good, 1 wrong length, 2 wrong
  * bytes, 3 no end of stream where expected, 4 library error.
  */
-static int check_stream(const char *name, size_t cap, uint64_t seed,
-			unsigned int msgs)
+static int check_messages(int rx, char *buf, size_t cap, uint64_t seed,
+			  unsigned int msgs)
 {
 	uint64_t state = seed;
 	const void *data;
 	unsigned int i;
 	size_t len;
-	char *buf;
-	int rx, r;
+	int r;
 
-	buf = malloc(cap);
-	rx = sipc_open(name, SIPC_ROLE_RECEIVER);
-	if (rx < 0 || !buf)
-		return 4;
 	for (i = 0; i < msgs; i++) {
 		if (i % 2) {
 			r = sipc_recv(rx, buf, cap, &len);
@@ -87,8 +82,19 @@ static int check_stream(const char *name, size_t cap, uint64_t seed,
 			return 4;
 	}
 	r = sipc_next(rx, &data, &len, -1);
-	free(buf);
 	return r == 0 ? 0 : 3;
+}
+
+static int check_stream(const char *name, size_t cap, uint64_t seed,
+			unsigned int msgs)
+{
+	char *buf = malloc(cap);
+	int rx = sipc_open(name, SIPC_ROLE_RECEIVER), rc = 4;
+
+	if (rx >= 0 && buf)
+		rc = check_messages(rx, buf, cap, seed, msgs);
+	free(buf);
+	return rc;
 }
 
 TEST_F_TIMEOUT(random, lengths_checked_byte_for_byte, 600)

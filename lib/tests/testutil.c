@@ -63,38 +63,40 @@ size_t tu_msg_len(uint64_t *state, unsigned int i, size_t cap)
 }
 
 /* Pattern: 8-byte words from the generator seeded by "seed". */
-static void pattern(void *buf, size_t len, uint64_t seed, const void *cmp,
-		    bool *ok)
+static uint64_t pattern_start(uint64_t seed)
 {
-	uint64_t s = seed * 0x9e3779b97f4a7c15ULL + 1, w;
-	unsigned char *p = buf;
-	size_t i, n;
+	return seed * 0x9e3779b97f4a7c15ULL + 1;
+}
 
-	for (i = 0; i < len; i += sizeof(w)) {
-		w = tu_rand(&s);
-		n = len - i < sizeof(w) ? len - i : sizeof(w);
-		if (cmp) {
-			if (memcmp((const unsigned char *)cmp + i, &w, n)) {
-				*ok = false;
-				return;
-			}
-		} else {
-			memcpy(p + i, &w, n);
-		}
-	}
+static size_t pattern_chunk(size_t len, size_t i)
+{
+	return len - i < sizeof(uint64_t) ? len - i : sizeof(uint64_t);
 }
 
 void tu_fill(void *buf, size_t len, uint64_t seed)
 {
-	pattern(buf, len, seed, NULL, NULL);
+	uint64_t s = pattern_start(seed), w;
+	unsigned char *p = buf;
+	size_t i;
+
+	for (i = 0; i < len; i += sizeof(w)) {
+		w = tu_rand(&s);
+		memcpy(p + i, &w, pattern_chunk(len, i));
+	}
 }
 
 bool tu_check(const void *buf, size_t len, uint64_t seed)
 {
-	bool ok = true;
+	uint64_t s = pattern_start(seed), w;
+	const unsigned char *p = buf;
+	size_t i;
 
-	pattern(NULL, len, seed, buf, &ok);
-	return ok;
+	for (i = 0; i < len; i += sizeof(w)) {
+		w = tu_rand(&s);
+		if (memcmp(p + i, &w, pattern_chunk(len, i)))
+			return false;
+	}
+	return true;
 }
 
 pid_t tu_fork(void)

@@ -118,7 +118,7 @@ static double mem_per_channel(const struct run_opts *o, const struct transport *
 {
 	unsigned int n = o->mem_channels, i, round;
 	struct chan *c = calloc(3 * n, sizeof(*c));
-	double kib[3], v;
+	double kib[3] = { 0 }, v;
 	long before;
 
 	if (!c) {
@@ -156,6 +156,9 @@ static double mem_per_channel(const struct run_opts *o, const struct transport *
 		memset(c, 0, 3 * n * sizeof(*c));
 	}
 	free(c);
+	/* a failed round leaves later rounds unmeasured; the caller reports err */
+	if (*err)
+		return 0;
 	/* median of three */
 	if (kib[0] > kib[1]) { v = kib[0]; kib[0] = kib[1]; kib[1] = v; }
 	if (kib[1] > kib[2]) { v = kib[1]; kib[1] = kib[2]; kib[2] = v; }

@@ -240,6 +240,23 @@ static void start_gate(struct shared *sh)
 		futex((uint32_t *)&sh->go, FUTEX_WAIT, 0);
 }
 
+/*
+ * A sender or receiver after its last message SEQ: its end time, the
+ * context switches and faults since the warm-up (CS0, FLT0), the count.
+ */
+static void __attribute__((noreturn))
+peer_finish(struct job *j, struct chan *c, struct peer *p, uint64_t seq,
+	    long cs0, long flt0)
+{
+	p->t1 = now_ns();
+	usage_now(&p->cs, &p->flt);
+	p->cs -= cs0;
+	p->flt -= flt0;
+	p->msgs = seq + 1 - j->warm;
+	j->t->close(c);
+	_exit(0);
+}
+
 static void sender(struct job *j, unsigned int i)
 {
 	struct chan *c = &j->ch[i];
@@ -276,13 +293,7 @@ static void sender(struct job *j, unsigned int i)
 		if (last)
 			break;
 	}
-	p->t1 = now_ns();
-	usage_now(&p->cs, &p->flt);
-	p->cs -= cs0;
-	p->flt -= flt0;
-	p->msgs = seq + 1 - j->warm;
-	j->t->close(c);
-	_exit(0);
+	peer_finish(j, c, p, seq, cs0, flt0);
 }
 
 static void receiver(struct job *j, unsigned int i)
@@ -330,13 +341,7 @@ static void receiver(struct job *j, unsigned int i)
 		if (last)
 			break;
 	}
-	p->t1 = now_ns();
-	usage_now(&p->cs, &p->flt);
-	p->cs -= cs0;
-	p->flt -= flt0;
-	p->msgs = seq + 1 - j->warm;
-	j->t->close(c);
-	_exit(0);
+	peer_finish(j, c, p, seq, cs0, flt0);
 }
 
 /*

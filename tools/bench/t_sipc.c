@@ -106,20 +106,24 @@ static const char *sysv_ok(void)
 	return NULL;
 }
 
+/* The three transports differ only in backend and slots, not in code. */
+#define LIBSIPC_OPS \
+	.setup = lib_setup, \
+	.teardown = lib_teardown, \
+	.prime = lib_prime, \
+	.tx_open = lib_tx_open, \
+	.tx_send = lib_tx_send, \
+	.rx_open = lib_rx_open, \
+	.rx_recv = lib_rx_recv, \
+	.rx_release = lib_rx_release, \
+	.close = lib_close
+
 const struct transport t_sipc_sysv = {
 	.name = "sipc-sysv",
 	.desc = "libsipc, sysv backend (2007 design in user space), one region",
 	.libsipc_backend = "sysv",
 	.unavailable = sysv_ok,
-	.setup = lib_setup,
-	.teardown = lib_teardown,
-	.prime = lib_prime,
-	.tx_open = lib_tx_open,
-	.tx_send = lib_tx_send,
-	.rx_open = lib_rx_open,
-	.rx_recv = lib_rx_recv,
-	.rx_release = lib_rx_release,
-	.close = lib_close,
+	LIBSIPC_OPS,
 };
 
 const struct transport t_sipc_kernel1 = {
@@ -127,15 +131,7 @@ const struct transport t_sipc_kernel1 = {
 	.desc = "libsipc, kernel backend, one region: COMMIT + RECV_NEXT (1+1/msg)",
 	.libsipc_backend = "kernel",
 	.unavailable = no_dev_sipc,
-	.setup = lib_setup,
-	.teardown = lib_teardown,
-	.prime = lib_prime,
-	.tx_open = lib_tx_open,
-	.tx_send = lib_tx_send,
-	.rx_open = lib_rx_open,
-	.rx_recv = lib_rx_recv,
-	.rx_release = lib_rx_release,
-	.close = lib_close,
+	LIBSIPC_OPS,
 };
 
 const struct transport t_sipc_kernelN = {
@@ -144,13 +140,5 @@ const struct transport t_sipc_kernelN = {
 	.libsipc_backend = "kernel",
 	.slotted = true,
 	.unavailable = no_dev_sipc,
-	.setup = lib_setup,
-	.teardown = lib_teardown,
-	.prime = lib_prime,
-	.tx_open = lib_tx_open,
-	.tx_send = lib_tx_send,
-	.rx_open = lib_rx_open,
-	.rx_recv = lib_rx_recv,
-	.rx_release = lib_rx_release,
-	.close = lib_close,
+	LIBSIPC_OPS,
 };

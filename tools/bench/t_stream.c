@@ -81,30 +81,27 @@ static int stream_prime(struct chan *tx, struct chan *rx)
 	return r ? r : read_all(rx->fd[0], rx->rxbuf, rx->msg);
 }
 
+/* A pipe and a stream socket differ only in how they are made. */
+#define STREAM_OPS \
+	.teardown = stream_teardown, \
+	.prime = stream_prime, \
+	.tx_open = stream_tx_open, \
+	.tx_send = stream_tx_send, \
+	.rx_open = stream_rx_open, \
+	.rx_recv = stream_rx_recv, \
+	.rx_release = stream_rx_release, \
+	.close = stream_close
+
 const struct transport t_pipe = {
 	.name = "pipe",
 	.desc = "pipe(2): write() + read(), 64 KiB kernel buffer",
 	.setup = pipe_setup,
-	.teardown = stream_teardown,
-	.prime = stream_prime,
-	.tx_open = stream_tx_open,
-	.tx_send = stream_tx_send,
-	.rx_open = stream_rx_open,
-	.rx_recv = stream_rx_recv,
-	.rx_release = stream_rx_release,
-	.close = stream_close,
+	STREAM_OPS,
 };
 
 const struct transport t_unix = {
 	.name = "unix-stream",
 	.desc = "socketpair(AF_UNIX, SOCK_STREAM): write() + read()",
 	.setup = unix_setup,
-	.teardown = stream_teardown,
-	.prime = stream_prime,
-	.tx_open = stream_tx_open,
-	.tx_send = stream_tx_send,
-	.rx_open = stream_rx_open,
-	.rx_recv = stream_rx_recv,
-	.rx_release = stream_rx_release,
-	.close = stream_close,
+	STREAM_OPS,
 };

@@ -8,12 +8,13 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <sipc.h>
+
+#include "cli.h"
 
 static void usage(FILE *f)
 {
@@ -64,9 +65,9 @@ int main(int argc, char **argv)
 	size_t size = SIPC_DEFAULT_SIZE;
 	unsigned long depth = 1;
 	char *end;
-	int c, r;
+	int c, r, status = 0;
 
-	while ((c = getopt_long(argc, argv, "s:d:h", opts, NULL)) != -1) {
+	while ((c = cli_next_option(argc, argv, "s:d:h", opts, usage, &status)) >= 0) {
 		switch (c) {
 		case 's':
 			size = parse_size(optarg);
@@ -82,18 +83,12 @@ int main(int argc, char **argv)
 				return 2;
 			}
 			break;
-		case 'h':
-			usage(stdout);
-			return 0;
-		default:
-			usage(stderr);
-			return 2;
 		}
 	}
-	if (optind != argc - 1) {
-		usage(stderr);
-		return 2;
-	}
+	if (c == CLI_EXIT)
+		return status;
+	if (optind != argc - 1)
+		return cli_usage_error(usage);
 	r = sipc_create(argv[optind], size, (unsigned int)depth);
 	if (r) {
 		fprintf(stderr, "sipc-helper: %s: %s\n", argv[optind], sipc_strerror(r));

@@ -6,12 +6,13 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #include <sipc.h>
+
+#include "cli.h"
 
 static void usage(FILE *f)
 {
@@ -27,53 +28,17 @@ static void usage(FILE *f)
 		"3 stream cut: the sender left or the channel was destroyed first.\n");
 }
 
-static int write_all(int fd, const char *buf, size_t len)
-{
-	ssize_t n;
-
-	while (len) {
-		n = write(fd, buf, len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -errno;
-		buf += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
 int main(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "verbose", no_argument, NULL, 'v' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	unsigned long long bytes = 0, msgs = 0;
-	int c, h, r, verbose = 0;
+	int exit_status, h, r, verbose;
 	const char *name;
 	const void *data;
 	size_t len;
 
-	while ((c = getopt_long(argc, argv, "vh", opts, NULL)) != -1) {
-		switch (c) {
-		case 'v':
-			verbose = 1;
-			break;
-		case 'h':
-			usage(stdout);
-			return 0;
-		default:
-			usage(stderr);
-			return 2;
-		}
-	}
-	if (optind != argc - 1) {
-		usage(stderr);
-		return 2;
-	}
-	name = argv[optind];
+	exit_status = cli_parse_stream_args(argc, argv, usage, &verbose, &name);
+	if (exit_status >= 0)
+		return exit_status;
 	h = sipc_open(name, SIPC_ROLE_RECEIVER);
 	if (h < 0) {
 		fprintf(stderr, "sipc-recv: %s: %s\n", name, sipc_strerror(h));

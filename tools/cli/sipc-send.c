@@ -8,12 +8,13 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #include <sipc.h>
+
+#include "cli.h"
 
 static void usage(FILE *f)
 {
@@ -56,36 +57,16 @@ static int fail(const char *name, const char *what, int err)
 
 int main(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "verbose", no_argument, NULL, 'v' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	unsigned long long bytes = 0, msgs = 0;
-	int c, h, r, verbose = 0;
+	int exit_status, h, r, verbose;
 	const char *name;
 	size_t cap;
 	ssize_t n;
 	void *buf;
 
-	while ((c = getopt_long(argc, argv, "vh", opts, NULL)) != -1) {
-		switch (c) {
-		case 'v':
-			verbose = 1;
-			break;
-		case 'h':
-			usage(stdout);
-			return 0;
-		default:
-			usage(stderr);
-			return 2;
-		}
-	}
-	if (optind != argc - 1) {
-		usage(stderr);
-		return 2;
-	}
-	name = argv[optind];
+	exit_status = cli_parse_stream_args(argc, argv, usage, &verbose, &name);
+	if (exit_status >= 0)
+		return exit_status;
 	h = sipc_open(name, SIPC_ROLE_SENDER);
 	if (h < 0)
 		return fail(name, "open", h);

@@ -5,7 +5,6 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
-#include <getopt.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +12,8 @@
 
 #include <json-c/json.h>
 #include <sipc.h>
+
+#include "cli.h"
 
 static void usage(FILE *f)
 {
@@ -217,9 +218,9 @@ int main(int argc, char **argv)
 	};
 	unsigned int roles = 0;
 	const char *cmd;
-	int c, json = 0, r;
+	int c, json = 0, r, status = 0;
 
-	while ((c = getopt_long(argc, argv, "jsrh", opts, NULL)) != -1) {
+	while ((c = cli_next_option(argc, argv, "jsrh", opts, usage, &status)) >= 0) {
 		switch (c) {
 		case 'j':
 			json = 1;
@@ -230,23 +231,16 @@ int main(int argc, char **argv)
 		case 'r':
 			roles |= SIPC_REVOKE_RECEIVER;
 			break;
-		case 'h':
-			usage(stdout);
-			return 0;
-		default:
-			usage(stderr);
-			return 2;
 		}
 	}
-	if (optind >= argc) {
-		usage(stderr);
-		return 2;
-	}
+	if (c == CLI_EXIT)
+		return status;
+	if (optind >= argc)
+		return cli_usage_error(usage);
 	cmd = argv[optind++];
-	if (roles && strcmp(cmd, "revoke")) {
-		usage(stderr);	/* --sender/--receiver belong to revoke */
-		return 2;
-	}
+	/* --sender/--receiver belong to revoke */
+	if (roles && strcmp(cmd, "revoke"))
+		return cli_usage_error(usage);
 	if (!strcmp(cmd, "list") && optind == argc)
 		return cmd_list(json);
 	if (!strcmp(cmd, "show") && optind == argc - 1)
@@ -259,6 +253,5 @@ int main(int argc, char **argv)
 		r = sipc_destroy(argv[optind]);
 		return r ? fail(argv[optind], r) : 0;
 	}
-	usage(stderr);
-	return 2;
+	return cli_usage_error(usage);
 }

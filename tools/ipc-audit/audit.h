@@ -20,35 +20,22 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
+#include "options.h"
 
 #define AUDIT_MAXBITS	512
 #define AUDIT_PREAMBLE	16
 #define AUDIT_UID	65534	/* both peers: one unprivileged uid (DAC as users have it) */
 
-/* Result status of one channel. */
-#define ST_PRESENT	"present"
-#define ST_ABSENT	"absent"
-#define ST_NA		"n/a"
-#define ST_ERROR	"error"
-
-struct opts {
-	const char *env;	/* "host" or "guest" */
-	int bits;		/* payload bits per channel */
-	int delay_us;		/* timing channels: R's delay for a 1 bit */
-	unsigned int seed;
-	int selinux;		/* enforcing guest: switch domains, run SELinux tests */
-	const char *pol_a, *pol_b;	/* the audit policy and its revoked variant */
-	const char *only;	/* comma list of mechanisms, or NULL */
-	const char *dir;	/* private scratch dir (FIFOs, registry) */
-	int verbose;
-};
-extern struct opts O;
+struct chan;
 
 /* Per-run state, private to the S and R processes of one channel. */
 struct ctx {
+	const struct audit_opts *opts;	/* the run's options */
+	const struct chan *ch;		/* the channel being run (resolved) */
 	int nbits;		/* preamble + payload */
 	int fd[6];
-	int ka[AUDIT_MAXBITS], kb[AUDIT_MAXBITS];	/* per-bit objects */
+	/* per-bit objects: S's handle and R's handle (or id) for bit i */
+	int s_bit_obj[AUDIT_MAXBITS], r_bit_obj[AUDIT_MAXBITS];
 	long id[3];
 	void *mem;
 	size_t memsz;
@@ -68,7 +55,6 @@ struct ctx {
  * TIMING: S observes right after the slot opens (it measures how long it
  * waits for R), not after R has encoded.
  */
-struct ctx;
 struct chan {
 	const char *mech, *name, *what;	/* what: the observable, for the report */
 	int timing;
@@ -90,39 +76,7 @@ struct chan {
 	void (*p_cleanup)(struct ctx *);	/* after S: in a helper-domain process */
 };
 
-/* The channel being run (set before S, R and the helper are forked). */
-extern const struct chan *cur_ch;
-
 /* Tables, one per source file; each ends with a zeroed entry. */
 extern const struct chan chans_fd[], chans_sysv[], chans_mem[], chans_sipc[];
-
-/* harness.c */
-void run_channel(const struct chan *ch);
-int peer_become(const char *type);	/* drop to AUDIT_UID, switch domain */
-int r_delay(int bit);			/* timing modulation: sleep delay_us if bit */
-double now_s(void);
-void set_nonblock(int fd, int on);
-void ignore_sigpipe(void);
-
-/* record.c: one JSON object per line on stdout, prefixed "#J ". */
-void rec_channel(const char *mech, const char *chan, const char *what,
-		 const char *status, int bits, int errors, double secs,
-		 double v0, double v1, const char *note);
-void rec_prop(const char *mech, const char *prop, const char *value,
-	      const char *evidence);
-
-/* props.c */
-void run_props(void);
-void run_revocation(void);
-void run_msgrate(void);
-int load_policy(const char *path);
-
-/* report.c */
-int report_main(int argc, char **argv);
-
-/* sipc_check.c: the assertions of `make check` */
-int check_main(int argc, char **argv);
-
-int mech_selected(const char *mech);
 
 #endif

@@ -11,8 +11,6 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
-#include <fcntl.h>
-#include <grp.h>
 #include <linux/futex.h>
 #include <math.h>
 #include <signal.h>
@@ -24,7 +22,11 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+#include "harness.h"
+#include "peer.h"
 #include "qchan.h"
+#include "record.h"
+#include "util.h"
 
 enum { K_SLOT, K_DONE, K_OBS, K_RESET, K_READY, K_NK };
 
@@ -42,36 +44,6 @@ struct shared {
 };
 
 static struct shared *sh;
-const struct chan *cur_ch;
-
-double now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-void set_nonblock(int fd, int on)
-{
-	int fl = fcntl(fd, F_GETFL);
-
-	fcntl(fd, F_SETFL, on ? fl | O_NONBLOCK : fl & ~O_NONBLOCK);
-}
-
-void ignore_sigpipe(void)
-{
-	signal(SIGPIPE, SIG_IGN);
-}
-
-int r_delay(int bit)
-{
-	struct timespec ts = { 0, (long)O.delay_us * 1000 };
-
-	if (bit)
-		nanosleep(&ts, NULL);
-	return 0;
-}
 
 static void post(int k, uint32_t v)
 {
@@ -97,11 +69,11 @@ static int wait_for(int k, uint32_t v, double limit_s)
 }
 
 /* The seeded payload: the same bits in S, R and the decoder. */
-static int bit_of(const struct chan *ch, int i)
+static int bit_of(const struct audit_opts *o, const struct chan *ch, int i)
 {
 	static const int pre[AUDIT_PREAMBLE] = { 0, 1, 1, 0, 1, 0, 0, 1,
 						 0, 1, 0, 1, 1, 0, 1, 0 };
-	uint32_t x = O.seed * 2654435761u + 0x9e3779b9u;
+	uint32_t x = o->seed * 2654435761u + 0x9e3779b9u;
 	const char *p;
 
 	if (i < AUDIT_PREAMBLE)
@@ -113,30 +85,6 @@ static int bit_of(const struct chan *ch, int i)
 	x ^= (uint32_t)i * 0x85ebca6bu;
 	x ^= x >> 13; x *= 0xc2b2ae35u; x ^= x >> 16;
 	return x & 1;
-}
-
-int peer_become(const char *type)
-{
-	char want[128];
-	int fd, n;
-
-	if (getuid() == 0) {
-		if (setgroups(0, NULL) || setgid(AUDIT_UID) || setuid(AUDIT_UID))
-			return -errno;
-	}
-	if (!O.selinux || !type)
-		return 0;
-	n = snprintf(want, sizeof(want), "user_u:base_r:%s", type);
-	fd = open("/proc/self/attr/current", O_WRONLY);
-	if (fd < 0)
-		return -errno;
-	if (write(fd, want, n) != n) {
-		n = -errno;
-		close(fd);
-		return n;
-	}
-	close(fd);
-	return 0;
 }
 
 static void fail_setup(const char *what, int err)
@@ -164,7 +112,7 @@ static void run_r(const struct chan *ch, struct ctx *c)
 	int i, err;
 
 	c->r_pid = getpid();
-	err = peer_become(O.selinux ? "audit_receiver_t" : NULL);
+	err = peer_become(c->opts, "audit_receiver_t");
 	if (err) {
 		fail_setup("receiver setcon", err);
 		_exit(1);
@@ -175,14 +123,14 @@ static void run_r(const struct chan *ch, struct ctx *c)
 	}
 	post(K_READY, 1);
 	for (i = 0; i < c->nbits; i++) {
-		int b = bit_of(ch, i);
+		int b = bit_of(c->opts, ch, i);
 
 		if (wait_for(K_SLOT, i + 1, HLIM))
 			_exit(2);
 		if (ch->r_enc && (err = ch->r_enc(c, i, b)))
 			r_fail(i, "encode", err);
 		post(K_DONE, i + 1);
-		if (wait_for(K_OBS, i + 1, HLIM + O.delay_us / 1e6 * 4))
+		if (wait_for(K_OBS, i + 1, HLIM + c->opts->delay_us / 1e6 * 4))
 			_exit(2);
 		if (ch->r_reset && (err = ch->r_reset(c, i, b)))
 			r_fail(i, "reset", err);
@@ -199,7 +147,7 @@ static void run_s(const struct chan *ch, struct ctx *c)
 	setpgid(0, 0);
 	ignore_sigpipe();
 	c->s_pid = getpid();
-	err = peer_become(O.selinux ? "audit_sender_t" : NULL);
+	err = peer_become(c->opts, "audit_sender_t");
 	if (err) {
 		fail_setup("sender setcon", err);
 		_exit(1);
@@ -277,10 +225,11 @@ static double median(double *v, int n)
 }
 
 /* Decode from the shared results and emit one record. */
-static void decode(const struct chan *ch, int nbits)
+static void decode(const struct ctx *c)
 {
 	double c0[AUDIT_PREAMBLE], c1[AUDIT_PREAMBLE], m0, m1, thr, lo, hi;
-	int n0 = 0, n1 = 0, i, errs = 0, npay = nbits - AUDIT_PREAMBLE;
+	const struct chan *ch = c->ch;
+	int nbits = c->nbits, n0 = 0, n1 = 0, i, errs = 0, npay = nbits - AUDIT_PREAMBLE;
 	int nok = 0;
 	char note[256] = "";
 	const char *status;
@@ -288,25 +237,25 @@ static void decode(const struct chan *ch, int nbits)
 	for (i = 0; i < nbits; i++)
 		nok += sh->ok[i];
 	if (sh->setup_err) {
-		rec_channel(ch->mech, ch->name, ch->what, ST_ABSENT, 0, 0, 0, 0, 0,
+		rec_channel(c->opts, ch->mech, ch->name, ch->what, ST_ABSENT, 0, 0, 0, 0, 0,
 			    sh->setup_what);
 		return;
 	}
 	if (!sh->t1) {
-		rec_channel(ch->mech, ch->name, ch->what, ST_ERROR, 0, 0, 0, 0, 0,
+		rec_channel(c->opts, ch->mech, ch->name, ch->what, ST_ERROR, 0, 0, 0, 0, 0,
 			    "run did not finish (timeout or crash)");
 		return;
 	}
 	if (nok == 0) {
 		snprintf(note, sizeof(note), "sender cannot observe: %s", sh->s_what);
-		rec_channel(ch->mech, ch->name, ch->what, ST_ABSENT, npay, 0,
+		rec_channel(c->opts, ch->mech, ch->name, ch->what, ST_ABSENT, npay, 0,
 			    sh->t1 - sh->t0, 0, 0, note);
 		return;
 	}
 	for (i = 0; i < AUDIT_PREAMBLE; i++) {
 		if (!sh->ok[i])
 			continue;
-		if (bit_of(ch, i))
+		if (bit_of(c->opts, ch, i))
 			c1[n1++] = sh->v[i];
 		else
 			c0[n0++] = sh->v[i];
@@ -324,7 +273,7 @@ static void decode(const struct chan *ch, int nbits)
 	for (i = AUDIT_PREAMBLE; i < nbits; i++) {
 		int got = m1 > m0 ? sh->v[i] > thr : sh->v[i] < thr;
 
-		if (!sh->ok[i] || m0 == m1 || got != bit_of(ch, i))
+		if (!sh->ok[i] || m0 == m1 || got != bit_of(c->opts, ch, i))
 			errs++;
 	}
 	if (lo == hi)
@@ -347,11 +296,11 @@ static void decode(const struct chan *ch, int nbits)
 		snprintf(note + l, sizeof(note) - l, "%s%d sender observations failed: %s",
 			 l ? "; " : "", sh->s_nerr, sh->s_what);
 	}
-	rec_channel(ch->mech, ch->name, ch->what, status, npay, errs,
+	rec_channel(c->opts, ch->mech, ch->name, ch->what, status, npay, errs,
 		    sh->t1 - sh->t0, m0, m1, note);
 }
 
-void run_channel(const struct chan *ch)
+void run_channel(const struct audit_opts *o, const struct chan *ch)
 {
 	static int tag;
 	struct ctx c;
@@ -363,14 +312,14 @@ void run_channel(const struct chan *ch)
 
 	if (ch->qkind)
 		ch = qchan_resolve(ch, &tmp);
-	if (!mech_selected(ch->mech))
+	if (!audit_wants_mech(o, ch->mech))
 		return;
 	if (ch->na) {
-		rec_channel(ch->mech, ch->name, ch->what, ST_NA, 0, 0, 0, 0, 0, ch->na);
+		rec_channel(o, ch->mech, ch->name, ch->what, ST_NA, 0, 0, 0, 0, 0, ch->na);
 		return;
 	}
-	if (ch->env_only && strcmp(ch->env_only, O.env)) {
-		rec_channel(ch->mech, ch->name, ch->what, ST_NA, 0, 0, 0, 0, 0,
+	if (ch->env_only && strcmp(ch->env_only, o->env)) {
+		rec_channel(o, ch->mech, ch->name, ch->what, ST_NA, 0, 0, 0, 0, 0,
 			    "not run in this environment");
 		return;
 	}
@@ -378,7 +327,7 @@ void run_channel(const struct chan *ch)
 		char why[96];
 
 		snprintf(why, sizeof(why), "%s absent here", ch->needs);
-		rec_channel(ch->mech, ch->name, ch->what, ST_NA, 0, 0, 0, 0, 0, why);
+		rec_channel(o, ch->mech, ch->name, ch->what, ST_NA, 0, 0, 0, 0, 0, why);
 		return;
 	}
 	if (!sh) {
@@ -391,14 +340,15 @@ void run_channel(const struct chan *ch)
 	}
 	memset(sh, 0, sizeof(*sh));
 	memset(&c, 0, sizeof(c));
-	cur_ch = ch;
-	c.nbits = AUDIT_PREAMBLE + O.bits;
+	c.opts = o;
+	c.ch = ch;
+	c.nbits = AUDIT_PREAMBLE + o->bits;
 	c.tag = (getpid() & 0xffff) * 64 + (++tag % 64);
 	fflush(stdout);
 	if (ch->helper) {
 		h = fork();
 		if (h == 0) {
-			int err = peer_become(O.selinux ? "audit_helper_t" : NULL);
+			int err = peer_become(o, "audit_helper_t");
 
 			if (!err)
 				err = ch->helper(&c);
@@ -408,7 +358,7 @@ void run_channel(const struct chan *ch)
 		}
 		waitpid(h, &st, 0);
 		if (sh->setup_err) {
-			decode(ch, c.nbits);
+			decode(&c);
 			return;
 		}
 	}
@@ -416,7 +366,7 @@ void run_channel(const struct chan *ch)
 	if (s == 0)
 		run_s(ch, &c);
 	/* Whole-run limit: the hand-off limits bound each step already. */
-	end = now_s() + 20 + c.nbits * (0.05 + O.delay_us / 1e6 * 3);
+	end = now_s() + 20 + c.nbits * (0.05 + o->delay_us / 1e6 * 3);
 	while (waitpid(s, &st, WNOHANG) == 0) {
 		if (now_s() > end) {
 			kill(-s, SIGKILL);
@@ -427,11 +377,11 @@ void run_channel(const struct chan *ch)
 		}
 		usleep(2000);
 	}
-	decode(ch, c.nbits);
+	decode(&c);
 	if (ch->p_cleanup) {
 		h = fork();
 		if (h == 0) {
-			if (!peer_become(O.selinux ? "audit_helper_t" : NULL))
+			if (!peer_become(o, "audit_helper_t"))
 				ch->p_cleanup(&c);
 			_exit(0);
 		}

@@ -9,6 +9,12 @@
  *       tables (text, CSV, JSON, Markdown) from the "#J" lines of RESULTS
  *   ipc-audit check RESULTS...
  *       TAP: the properties SIPC claims (make check)
+ *
+ * main.c owns the run's options (options.h) and hands them down; nothing
+ * calls back into it.  harness.c runs one channel (qchan.c fills in the
+ * standard ones of a queue-like mechanism, mech_*.c are the mechanisms),
+ * props.c measures the other properties, record.c prints the results,
+ * report.c and sipc_check.c read them back (load.c).
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -18,26 +24,17 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "audit.h"
-
-struct opts O = { .env = "host", .bits = 128, .delay_us = 1000, .seed = 2007 };
-
-int mech_selected(const char *mech)
-{
-	const char *p;
-	size_t n = strlen(mech);
-
-	if (!O.only)
-		return 1;
-	for (p = O.only; (p = strstr(p, mech)); p += n)
-		if ((p == O.only || p[-1] == ',') && (p[n] == ',' || !p[n]))
-			return 1;
-	return 0;
-}
+#include "commands.h"
+#include "harness.h"
+#include "options.h"
+#include "props.h"
+#include "selinux_load.h"
 
 static int run_main(int argc, char **argv)
 {
 	const struct chan *tabs[] = { chans_fd, chans_sysv, chans_mem, chans_sipc };
 	static char dir[64];
+	struct audit_opts o = { .env = "host", .bits = 128, .delay_us = 1000, .seed = 2007 };
 	int i, props = 1;
 	size_t t;
 
@@ -45,34 +42,35 @@ static int run_main(int argc, char **argv)
 		const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
 
 		if (!strcmp(a, "--env") && v)
-			O.env = argv[++i];
+			o.env = argv[++i];
 		else if (!strcmp(a, "--bits") && v)
-			O.bits = atoi(argv[++i]);
+			o.bits = atoi(argv[++i]);
 		else if (!strcmp(a, "--delay-us") && v)
-			O.delay_us = atoi(argv[++i]);
+			o.delay_us = atoi(argv[++i]);
 		else if (!strcmp(a, "--seed") && v)
-			O.seed = strtoul(argv[++i], NULL, 0);
+			o.seed = strtoul(argv[++i], NULL, 0);
 		else if (!strcmp(a, "--only") && v)
-			O.only = argv[++i];
+			o.only = argv[++i];
 		else if (!strcmp(a, "--no-props"))
 			props = 0;
 		else if (!strcmp(a, "--selinux") && v) {
-			char *s = strdup(argv[++i]), *comma = strchr(s, ',');
+			char *s = strdup(argv[++i]), *comma = s ? strchr(s, ',') : NULL;
 
 			if (!comma) {
+				free(s);
 				fprintf(stderr, "ipc-audit: --selinux A,B\n");
 				return 2;
 			}
 			*comma = 0;
-			O.pol_a = s;
-			O.pol_b = comma + 1;
-			O.selinux = 1;
+			o.pol_a = s;
+			o.pol_b = comma + 1;
+			o.selinux = 1;
 		} else {
 			fprintf(stderr, "ipc-audit: unknown argument %s\n", a);
 			return 2;
 		}
 	}
-	if (O.bits < 8 || O.bits + AUDIT_PREAMBLE > AUDIT_MAXBITS) {
+	if (o.bits < 8 || o.bits + AUDIT_PREAMBLE > AUDIT_MAXBITS) {
 		fprintf(stderr, "ipc-audit: --bits must be 8..%d\n", AUDIT_MAXBITS - AUDIT_PREAMBLE);
 		return 2;
 	}
@@ -86,25 +84,25 @@ static int run_main(int argc, char **argv)
 		perror(dir);
 		return 1;
 	}
-	O.dir = dir;
-	if (O.selinux) {
-		int err = load_policy(O.pol_a);
+	o.dir = dir;
+	if (o.selinux) {
+		int err = load_policy(o.pol_a);
 
 		if (err) {
-			printf("Bail out! cannot load %s: %s\n", O.pol_a, strerror(-err));
+			printf("Bail out! cannot load %s: %s\n", o.pol_a, strerror(-err));
 			return 1;
 		}
 	}
 	printf("# ipc-audit: env=%s bits=%d delay_us=%d seed=%u selinux=%d\n",
-	       O.env, O.bits, O.delay_us, O.seed, O.selinux);
+	       o.env, o.bits, o.delay_us, o.seed, o.selinux);
 	for (t = 0; t < sizeof(tabs) / sizeof(tabs[0]); t++)
 		for (i = 0; tabs[t][i].mech || tabs[t][i].qkind; i++)
-			run_channel(&tabs[t][i]);
+			run_channel(&o, &tabs[t][i]);
 	if (props) {
-		run_msgrate();
-		run_props();
-		if (O.selinux)
-			run_revocation();
+		run_msgrate(&o);
+		run_props(&o);
+		if (o.selinux)
+			run_revocation(&o);
 	}
 	if (fork() == 0) {
 		execlp("rm", "rm", "-rf", dir, (char *)NULL);

@@ -20,17 +20,19 @@
 #include <linux/sockios.h>
 #include <unistd.h>
 #include "qchan.h"
+#include "util.h"
 
 static char zero[64 * 1024];
 
-static int *S(struct ctx *c, int k) { return k < 0 ? &c->fd[0] : &c->ka[k]; }
-static int *R(struct ctx *c, int k) { return k < 0 ? &c->fd[1] : &c->kb[k]; }
+/* The handle of object k (k < 0: the main object) in S and in R. */
+static int *s_handle(struct ctx *c, int k) { return k < 0 ? &c->fd[0] : &c->s_bit_obj[k]; }
+static int *r_handle(struct ctx *c, int k) { return k < 0 ? &c->fd[1] : &c->r_bit_obj[k]; }
 
 /* ---- helpers shared by the byte-stream mechanisms ---- */
 
 static int fd_put(struct ctx *c, int k, size_t len, int nb)
 {
-	int fd = *S(c, k);
+	int fd = *s_handle(c, k);
 	ssize_t n;
 
 	set_nonblock(fd, nb);
@@ -52,7 +54,7 @@ static int fd_fill(struct ctx *c)
 static int fd_take(struct ctx *c, int k, int units)
 {
 	static char buf[64 * 1024];
-	int fd = *R(c, k), tot = 0;
+	int fd = *r_handle(c, k), tot = 0;
 	ssize_t n;
 
 	set_nonblock(fd, 1);
@@ -98,7 +100,7 @@ static int fd_outq(struct ctx *c, double *v)
 
 static int fd_r_close(struct ctx *c, int k)
 {
-	int *fd = R(c, k);
+	int *fd = r_handle(c, k);
 
 	close(*fd);
 	*fd = -1;
@@ -125,15 +127,15 @@ static int fd_s_attr(struct ctx *c, double *v)
 /* R drops S's copies and S drops R's, as real peers would. */
 static int r_drop_s(struct ctx *c, int k)
 {
-	if (*S(c, k) != *R(c, k))
-		close(*S(c, k));
+	if (*s_handle(c, k) != *r_handle(c, k))
+		close(*s_handle(c, k));
 	return 0;
 }
 
 static int s_drop_r(struct ctx *c, int k)
 {
-	if (*S(c, k) != *R(c, k))
-		close(*R(c, k));
+	if (*s_handle(c, k) != *r_handle(c, k))
+		close(*r_handle(c, k));
 	return 0;
 }
 
@@ -177,8 +179,8 @@ static int pipe_make(struct ctx *c, int k)
 		return -errno;
 	/* 4 pages: small enough to fill fast, big enough for partial writes */
 	fcntl(p[1], F_SETPIPE_SZ, 16384);
-	*R(c, k) = p[0];
-	*S(c, k) = p[1];
+	*r_handle(c, k) = p[0];
+	*s_handle(c, k) = p[1];
 	c->fd[2] = c->fd[3] = 0;
 	return 0;
 }
@@ -225,7 +227,7 @@ const struct qops q_pipe = {
 
 static void fifo_path(struct ctx *c, int k, char *buf, size_t n)
 {
-	snprintf(buf, n, "%s/fifo-%d-%d", O.dir, c->tag, k);
+	snprintf(buf, n, "%s/fifo-%d-%d", c->opts->dir, c->tag, k);
 }
 
 static int fifo_make(struct ctx *c, int k)
@@ -244,8 +246,8 @@ static int fifo_make(struct ctx *c, int k)
 		return w;
 	set_nonblock(w, 0);
 	fcntl(w, F_SETPIPE_SZ, 16384);
-	*R(c, k) = r;
-	*S(c, k) = w;
+	*r_handle(c, k) = r;
+	*s_handle(c, k) = w;
 	c->fd[2] = c->fd[3] = 0;
 	return 0;
 }
@@ -260,7 +262,7 @@ static int fifo_r_reopen(struct ctx *c, int k)
 	fd = reopen(p, O_RDONLY | O_NONBLOCK);
 	if (fd < 0)
 		return fd;
-	*R(c, k) = fd;
+	*r_handle(c, k) = fd;
 	return 0;
 }
 
@@ -280,7 +282,7 @@ static int fifo_s_open(struct ctx *c, int k)
 	s_drop_r(c, k);
 	/* Only the writeback run has a reverse reader: any reader keeps a
 	 * FIFO's writers from seeing R's hang-up. */
-	if (k < 0 && !strcmp(cur_ch->name, "writeback")) {
+	if (k < 0 && !strcmp(c->ch->name, "writeback")) {
 		/* reverse reader first, so that R's O_WRONLY open succeeds */
 		fifo_path(c, k, p, sizeof(p));
 		c->fd[2] = reopen(p, O_RDONLY | O_NONBLOCK);
@@ -303,7 +305,7 @@ static int fifo_mkname(struct ctx *c, int i)
 {
 	char p[192];
 
-	snprintf(p, sizeof(p), "%s/bit-%d-%d", O.dir, c->tag, i);
+	snprintf(p, sizeof(p), "%s/bit-%d-%d", c->opts->dir, c->tag, i);
 	return mkfifo(p, 0600) ? -errno : 0;
 }
 
@@ -311,7 +313,7 @@ static int fifo_rmname(struct ctx *c, int i)
 {
 	char p[192];
 
-	snprintf(p, sizeof(p), "%s/bit-%d-%d", O.dir, c->tag, i);
+	snprintf(p, sizeof(p), "%s/bit-%d-%d", c->opts->dir, c->tag, i);
 	return unlink(p) ? -errno : 0;
 }
 
@@ -320,7 +322,7 @@ static int fifo_probe(struct ctx *c, int i, double *v)
 	char p[192];
 	struct stat st;
 
-	snprintf(p, sizeof(p), "%s/bit-%d-%d", O.dir, c->tag, i);
+	snprintf(p, sizeof(p), "%s/bit-%d-%d", c->opts->dir, c->tag, i);
 	*v = probe_value(stat(p, &st) ? -errno : 0);
 	return 0;
 }
@@ -361,8 +363,8 @@ static int sp_make(struct ctx *c, int k, int type)
 		return -errno;
 	/* the kernel's minimum: fills in a few writes */
 	setsockopt(sv[0], SOL_SOCKET, SO_SNDBUF, &sz, sizeof(sz));
-	*S(c, k) = sv[0];
-	*R(c, k) = sv[1];
+	*s_handle(c, k) = sv[0];
+	*r_handle(c, k) = sv[1];
 	c->fd[2] = sv[0];
 	c->fd[3] = sv[1];
 	return 0;
@@ -384,7 +386,7 @@ static int sock_back_read(struct ctx *c, double *v)
 
 static int dg_put(struct ctx *c, int k, size_t len, int nb)
 {
-	ssize_t n = send(*S(c, k), zero, len > 32 ? len : 32, nb ? MSG_DONTWAIT : 0);
+	ssize_t n = send(*s_handle(c, k), zero, len > 32 ? len : 32, nb ? MSG_DONTWAIT : 0);
 
 	return n < 0 ? -errno : (int)n;
 }
@@ -404,7 +406,7 @@ static int dg_take(struct ctx *c, int k, int units)
 	int got = 0;
 
 	while (units < 0 || got < units) {
-		if (recv(*R(c, k), b, sizeof(b), MSG_DONTWAIT) < 0)
+		if (recv(*r_handle(c, k), b, sizeof(b), MSG_DONTWAIT) < 0)
 			break;
 		got++;
 	}
@@ -435,13 +437,13 @@ static int abs_mk(struct ctx *c, int i, int type)
 		close(fd);
 		return e;
 	}
-	c->kb[i] = fd;
+	c->r_bit_obj[i] = fd;
 	return 0;
 }
 
 static int st_mkname(struct ctx *c, int i) { return abs_mk(c, i, SOCK_STREAM); }
 static int dg_mkname(struct ctx *c, int i) { return abs_mk(c, i, SOCK_DGRAM); }
-static int abs_rm(struct ctx *c, int i) { close(c->kb[i]); return 0; }
+static int abs_rm(struct ctx *c, int i) { close(c->r_bit_obj[i]); return 0; }
 
 static int abs_probe(struct ctx *c, int i, int type, double *v)
 {
@@ -502,7 +504,7 @@ static int ev_make(struct ctx *c, int k)
 
 	if (fd < 0)
 		return -errno;
-	*S(c, k) = *R(c, k) = fd;
+	*s_handle(c, k) = *r_handle(c, k) = fd;
 	c->fd[2] = c->fd[3] = fd;
 	return 0;
 }
@@ -510,7 +512,7 @@ static int ev_make(struct ctx *c, int k)
 static int ev_put(struct ctx *c, int k, size_t len, int nb)
 {
 	uint64_t one = 1;
-	int fd = *S(c, k), e;
+	int fd = *s_handle(c, k), e;
 	ssize_t n;
 
 	(void)len;
@@ -531,7 +533,7 @@ static int ev_fill(struct ctx *c)
 static int ev_take(struct ctx *c, int k, int units)
 {
 	uint64_t v;
-	int fd = *R(c, k);
+	int fd = *r_handle(c, k);
 
 	(void)units;
 	set_nonblock(fd, 1);
@@ -616,8 +618,8 @@ static int mq_make(struct ctx *c, int k)
 	r = mqo(n, O_RDONLY, 0);
 	if (r < 0)
 		return r;
-	*S(c, k) = s;
-	*R(c, k) = r;
+	*s_handle(c, k) = s;
+	*r_handle(c, k) = r;
 	c->fd[2] = c->fd[3] = 0;
 	return 0;
 }
@@ -631,7 +633,7 @@ static int mq_r_reopen(struct ctx *c, int k)
 	r = mqo(n, O_RDONLY, 0);
 	if (r < 0)
 		return r;
-	*R(c, k) = r;
+	*r_handle(c, k) = r;
 	return 0;
 }
 
@@ -659,7 +661,7 @@ static int mq_s_open(struct ctx *c, int k)
 static int mq_put(struct ctx *c, int k, size_t len, int nb)
 {
 	struct mq_attr a = { .mq_flags = nb ? O_NONBLOCK : 0 };
-	int q = *S(c, k), r;
+	int q = *s_handle(c, k), r;
 
 	(void)len;
 	mq_setattr(q, &a, NULL);
@@ -682,7 +684,7 @@ static int mq_take(struct ctx *c, int k, int units)
 {
 	struct mq_attr a = { .mq_flags = O_NONBLOCK };
 	char b[64];
-	int q = *R(c, k), got = 0;
+	int q = *r_handle(c, k), got = 0;
 
 	mq_setattr(q, &a, NULL);
 	while ((units < 0 || got < units) && mq_receive(q, b, sizeof(b), NULL) >= 0)
@@ -734,7 +736,7 @@ static int mq_mkname(struct ctx *c, int i)
 	char n[64];
 	int q;
 
-	snprintf(n, sizeof(n), "/ipc-audit-bit-%d-%d", c->tag, i);
+	bit_name(c, i, n, sizeof(n));
 	q = mqo(n, O_RDONLY, 1);
 	if (q < 0)
 		return q;
@@ -746,7 +748,7 @@ static int mq_rmname(struct ctx *c, int i)
 {
 	char n[64];
 
-	snprintf(n, sizeof(n), "/ipc-audit-bit-%d-%d", c->tag, i);
+	bit_name(c, i, n, sizeof(n));
 	return mq_unlink(n) ? -errno : 0;
 }
 
@@ -755,7 +757,7 @@ static int mq_probe(struct ctx *c, int i, double *v)
 	char n[64];
 	int q;
 
-	snprintf(n, sizeof(n), "/ipc-audit-bit-%d-%d", c->tag, i);
+	bit_name(c, i, n, sizeof(n));
 	q = mqo(n, O_WRONLY, 0);
 	if (q >= 0)
 		close(q);

@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "qchan.h"
+#include "util.h"
 
 #define SZ 4096
 
@@ -40,7 +41,7 @@ static void mem_fini(struct ctx *c)
 static int mem_blk_enc(struct ctx *c, int i, int bit)
 {
 	(void)c; (void)i;
-	return r_delay(bit);
+	return r_delay(c, bit);
 }
 
 static int mem_blk_obs(struct ctx *c, int i, double *v)
@@ -215,7 +216,7 @@ static int pshm_mkname(struct ctx *c, int i, int bit)
 
 	if (!bit)
 		return 0;
-	snprintf(n, sizeof(n), "/ipc-audit-bit-%d-%d", c->tag, i);
+	bit_name(c, i, n, sizeof(n));
 	fd = shm_open(n, O_RDWR | O_CREAT | O_EXCL, 0600);
 	if (fd < 0)
 		return -errno;
@@ -229,7 +230,7 @@ static int pshm_rmname(struct ctx *c, int i, int bit)
 
 	if (!bit)
 		return 0;
-	snprintf(n, sizeof(n), "/ipc-audit-bit-%d-%d", c->tag, i);
+	bit_name(c, i, n, sizeof(n));
 	return shm_unlink(n) ? -errno : 0;
 }
 
@@ -238,7 +239,7 @@ static int pshm_probe(struct ctx *c, int i, double *v)
 	char n[64];
 	int fd;
 
-	snprintf(n, sizeof(n), "/ipc-audit-bit-%d-%d", c->tag, i);
+	bit_name(c, i, n, sizeof(n));
 	fd = shm_open(n, O_RDONLY, 0);
 	if (fd >= 0)
 		close(fd);
@@ -349,7 +350,7 @@ static int sig_reset(struct ctx *c, int i, int bit)
 
 static int sig_blk_enc(struct ctx *c, int i, int bit)
 {
-	r_delay(bit);
+	r_delay(c, bit);
 	return sig_reset(c, i, bit);
 }
 

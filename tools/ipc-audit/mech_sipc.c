@@ -19,6 +19,7 @@
 #include <linux/sipc.h>
 #include <sipc.h>
 #include "qchan.h"
+#include "util.h"
 
 #define PG 4096
 
@@ -363,11 +364,11 @@ static int epi_reset(struct ctx *c, int i, int bit)
 
 /* ---- sysv backend, through libsipc ---- */
 
-static void sv_env(void)
+static void sv_env(const struct ctx *c)
 {
 	static char dir[200];
 
-	snprintf(dir, sizeof(dir), "%s/reg", O.dir);
+	snprintf(dir, sizeof(dir), "%s/reg", c->opts->dir);
 	setenv("SIPC_BACKEND", "sysv", 1);
 	setenv("SIPC_SYSV_DIR", dir, 1);
 }
@@ -376,7 +377,7 @@ static int sv_helper(struct ctx *c)
 {
 	char n[SIPC_NAME_MAX];
 
-	sv_env();
+	sv_env(c);
 	chname(c, n, -1);
 	return sipc_create(n, PG, 1);
 }
@@ -385,7 +386,7 @@ static int sv_setup(struct ctx *c)
 {
 	char n[SIPC_NAME_MAX];
 
-	sv_env();
+	sv_env(c);
 	chname(c, n, -1);
 	c->fd[0] = sipc_open(n, SIPC_ROLE_SENDER);
 	return c->fd[0] < 0 ? c->fd[0] : 0;
@@ -405,7 +406,7 @@ static void sv_cleanup(struct ctx *c)
 	char n[SIPC_NAME_MAX];
 	int i;
 
-	sv_env();
+	sv_env(c);
 	chname(c, n, -1);
 	sipc_destroy(n);
 	for (i = 0; i < c->nbits; i++) {
@@ -424,7 +425,7 @@ static int sv_blk_enc(struct ctx *c, int i, int bit)
 	r = sipc_next(c->fd[1], &d, &l, 2000);
 	if (r < 0)
 		return r;
-	r_delay(bit);
+	r_delay(c, bit);
 	return sipc_done(c->fd[1], 2000);
 }
 
@@ -492,7 +493,7 @@ static int sv_back_enc(struct ctx *c, int i, int bit)
 	if (!bit)
 		return 0;
 	chname(c, n, -1);
-	snprintf(p, sizeof(p), "%s/reg/%s.chan", O.dir, n);
+	snprintf(p, sizeof(p), "%s/reg/%s.chan", c->opts->dir, n);
 	f = fopen(p, "r");
 	if (!f)
 		return -errno;

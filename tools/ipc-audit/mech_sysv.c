@@ -12,6 +12,7 @@
 #include <sys/shm.h>
 #include <unistd.h>
 #include "qchan.h"
+#include "util.h"
 
 struct amsg { long type; char text[32]; };
 
@@ -108,13 +109,13 @@ static int mq_mkname(struct ctx *c, int i)
 
 	if (id < 0)
 		return -errno;
-	c->kb[i] = id;
+	c->r_bit_obj[i] = id;
 	return 0;
 }
 
 static int mq_rmname(struct ctx *c, int i)
 {
-	return msgctl(c->kb[i], IPC_RMID, NULL) ? -errno : 0;
+	return msgctl(c->r_bit_obj[i], IPC_RMID, NULL) ? -errno : 0;
 }
 
 static int mq_probe(struct ctx *c, int i, double *v)
@@ -231,7 +232,7 @@ static int shm_back_obs(struct ctx *c, int i, double *v)
 static int shm_blk_enc(struct ctx *c, int i, int bit)
 {
 	(void)c; (void)i;
-	return r_delay(bit);
+	return r_delay(c, bit);
 }
 
 static int shm_blk_obs(struct ctx *c, int i, double *v)
@@ -252,13 +253,13 @@ static int shm_mkname(struct ctx *c, int i, int bit)
 	id = shmget(bit_key(c, i), 4096, IPC_CREAT | IPC_EXCL | 0600);
 	if (id < 0)
 		return -errno;
-	c->kb[i] = id;
+	c->r_bit_obj[i] = id;
 	return 0;
 }
 
 static int shm_rmname(struct ctx *c, int i, int bit)
 {
-	return bit && shmctl(c->kb[i], IPC_RMID, NULL) ? -errno : 0;
+	return bit && shmctl(c->r_bit_obj[i], IPC_RMID, NULL) ? -errno : 0;
 }
 
 static int shm_probe(struct ctx *c, int i, double *v)
@@ -345,7 +346,7 @@ static int sem_blk_obs(struct ctx *c, int i, double *v)
 
 static int sem_blk_enc(struct ctx *c, int i, int bit)
 {
-	r_delay(bit);
+	r_delay(c, bit);
 	return sem_drain(c, i, bit);
 }
 
@@ -358,13 +359,13 @@ static int sem_mkname(struct ctx *c, int i, int bit)
 	id = semget(bit_key(c, i) + 0x100000, 1, IPC_CREAT | IPC_EXCL | 0600);
 	if (id < 0)
 		return -errno;
-	c->kb[i] = id;
+	c->r_bit_obj[i] = id;
 	return 0;
 }
 
 static int sem_rmname(struct ctx *c, int i, int bit)
 {
-	return bit && semctl(c->kb[i], 0, IPC_RMID) ? -errno : 0;
+	return bit && semctl(c->r_bit_obj[i], 0, IPC_RMID) ? -errno : 0;
 }
 
 static int sem_probe(struct ctx *c, int i, double *v)

@@ -17,6 +17,7 @@
 #include <mqueue.h>
 #include <setjmp.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,45 +34,42 @@
 #include <unistd.h>
 #include <linux/sipc.h>
 #include "audit.h"
+#include "peer.h"
+#include "props.h"
+#include "record.h"
+#include "selinux_load.h"
+#include "util.h"
 
 #define PG 4096
 
-double now_s(void);
-
-int load_policy(const char *path)
-{
-	static char buf[4 << 20];
-	int fd = open(path, O_RDONLY), out;
-	ssize_t n, w;
-
-	if (fd < 0)
-		return -errno;
-	n = read(fd, buf, sizeof(buf));
-	close(fd);
-	if (n <= 0)
-		return -EIO;
-	out = open("/sys/fs/selinux/load", O_WRONLY);
-	if (out < 0)
-		return -errno;
-	w = write(out, buf, n);	/* the load must be one write() */
-	close(out);
-	if (w != n)
-		return -errno;
-	out = open("/sys/fs/selinux/enforce", O_WRONLY);
-	if (out < 0)
-		return -errno;
-	w = write(out, "1", 1);
-	close(out);
-	return w == 1 ? 0 : -errno;
-}
-
-static const char *en(int r) { return r < 0 ? strerror(-r) : "ok"; }
+/* "ok" for 0, the error text for -errno. */
+static const char *ok_or_error(int r) { return r < 0 ? strerror(-r) : "ok"; }
 
 /* ---- write-implies-read ---- */
 
-struct wir { const char *mech; void (*fn)(char *ev, size_t n, const char **val); };
+/* What one mechanism's write-implies-read probe is given and finds. */
+struct write_read_result {
+	const char *scratch_dir;	/* in: where the probe may create files */
+	const char *value;		/* out: "yes", "no" or "n/a" */
+	char evidence[400];		/* out: what the probe saw */
+};
 
-static void w_pipe(char *ev, size_t n, const char **val)
+struct write_read_probe {
+	const char *mech;
+	void (*fn)(struct write_read_result *r);
+};
+
+__attribute__((format(printf, 2, 3)))
+static void set_evidence(struct write_read_result *res, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(res->evidence, sizeof(res->evidence), fmt, ap);
+	va_end(ap);
+}
+
+static void writer_reads_pipe(struct write_read_result *res)
 {
 	int p[2], r1, fd;
 	char b, path[64];
@@ -81,20 +79,20 @@ static void w_pipe(char *ev, size_t n, const char **val)
 	r1 = read(p[1], &b, 1) < 0 ? -errno : 0;
 	snprintf(path, sizeof(path), "/proc/self/fd/%d", p[1]);
 	fd = open(path, O_RDONLY | O_NONBLOCK);
-	*val = fd >= 0 && read(fd, &b, 1) == 1 ? "yes" : "no";
-	snprintf(ev, n, "read(write end): %s; reopen /proc/self/fd/W read-only: %s",
-		 en(r1), fd < 0 ? strerror(errno) : "ok, read the data");
+	res->value = fd >= 0 && read(fd, &b, 1) == 1 ? "yes" : "no";
+	set_evidence(res, "read(write end): %s; reopen /proc/self/fd/W read-only: %s",
+		 ok_or_error(r1), fd < 0 ? strerror(errno) : "ok, read the data");
 	close(p[0]); close(p[1]);
 	if (fd >= 0)
 		close(fd);
 }
 
-static void w_fifo(char *ev, size_t n, const char **val)
+static void writer_reads_fifo(struct write_read_result *res)
 {
 	char p[200], b;
 	int r, w, r1, r2;
 
-	snprintf(p, sizeof(p), "%s/wir-fifo", O.dir);
+	snprintf(p, sizeof(p), "%s/wir-fifo", res->scratch_dir);
 	mkfifo(p, 0600);
 	r = open(p, O_RDONLY | O_NONBLOCK);
 	w = open(p, O_WRONLY);
@@ -103,15 +101,16 @@ static void w_fifo(char *ev, size_t n, const char **val)
 	r1 = read(w, &b, 1) < 0 ? -errno : 0;
 	r = open(p, O_RDONLY | O_NONBLOCK);
 	r2 = r < 0 ? -errno : 0;
-	*val = r2 ? "no" : "yes";
-	snprintf(ev, n, "mode 0200: read(O_WRONLY fd): %s; open O_RDONLY: %s", en(r1), en(r2));
+	res->value = r2 ? "no" : "yes";
+	set_evidence(res, "mode 0200: read(O_WRONLY fd): %s; open O_RDONLY: %s",
+		     ok_or_error(r1), ok_or_error(r2));
 	if (r >= 0)
 		close(r);
 	close(w);
 	unlink(p);
 }
 
-static void w_sock(int type, char *ev, size_t n, const char **val)
+static void writer_reads_socket(int type, struct write_read_result *res)
 {
 	int sv[2];
 	char b;
@@ -120,28 +119,34 @@ static void w_sock(int type, char *ev, size_t n, const char **val)
 	socketpair(AF_UNIX, type, 0, sv);
 	send(sv[1], "x", 1, 0);
 	r = recv(sv[0], &b, 1, MSG_DONTWAIT);
-	*val = r == 1 ? "yes" : "no";
-	snprintf(ev, n, "a socket is both ends: recv on the sender's socket: %s",
+	res->value = r == 1 ? "yes" : "no";
+	set_evidence(res, "a socket is both ends: recv on the sender's socket: %s",
 		 r == 1 ? "ok" : strerror(errno));
 	close(sv[0]); close(sv[1]);
 }
 
-static void w_ustream(char *ev, size_t n, const char **v) { w_sock(SOCK_STREAM, ev, n, v); }
-static void w_udgram(char *ev, size_t n, const char **v) { w_sock(SOCK_DGRAM, ev, n, v); }
+static void writer_reads_unix_stream(struct write_read_result *res)
+{
+	writer_reads_socket(SOCK_STREAM, res);
+}
+static void writer_reads_unix_dgram(struct write_read_result *res)
+{
+	writer_reads_socket(SOCK_DGRAM, res);
+}
 
-static void w_msg(char *ev, size_t n, const char **val)
+static void writer_reads_sysv_msg(struct write_read_result *res)
 {
 	struct { long t; char c[8]; } m = { 1, "x" };
 	int id = msgget(IPC_PRIVATE, 0200), s, r;
 
 	s = msgsnd(id, &m, 8, IPC_NOWAIT) ? -errno : 0;
 	r = msgrcv(id, &m, 8, 0, IPC_NOWAIT) < 0 ? -errno : 0;
-	*val = r ? "no" : "yes";
-	snprintf(ev, n, "queue mode 0200: msgsnd %s, msgrcv %s", en(s), en(r));
+	res->value = r ? "no" : "yes";
+	set_evidence(res, "queue mode 0200: msgsnd %s, msgrcv %s", ok_or_error(s), ok_or_error(r));
 	msgctl(id, IPC_RMID, NULL);
 }
 
-static void w_shm(char *ev, size_t n, const char **val)
+static void writer_reads_sysv_shm(struct write_read_result *res)
 {
 	int id = shmget(IPC_PRIVATE, PG, 0200), r1, r2;
 	void *m = shmat(id, NULL, 0);
@@ -157,24 +162,24 @@ static void w_shm(char *ev, size_t n, const char **val)
 		shmdt(m);
 	}
 	shmctl(id, IPC_RMID, NULL);
-	*val = r1 ? "yes" : "no";
-	snprintf(ev, n, "segment mode 0200: shmat read-write %s (write needs read); "
-		 "mode 0600 writable attach reads back: %s", en(r1), en(r2));
+	res->value = r1 ? "yes" : "no";
+	set_evidence(res, "segment mode 0200: shmat read-write %s (write needs read); "
+		 "mode 0600 writable attach reads back: %s", ok_or_error(r1), ok_or_error(r2));
 }
 
-static void w_sem(char *ev, size_t n, const char **val)
+static void writer_reads_sysv_sem(struct write_read_result *res)
 {
 	int id = semget(IPC_PRIVATE, 1, 0200), r1, r2;
 	struct sembuf b = { 0, 1, IPC_NOWAIT };
 
 	r1 = semop(id, &b, 1) ? -errno : 0;
 	r2 = semctl(id, 0, GETVAL) < 0 ? -errno : 0;
-	*val = r2 ? "no" : "yes";
-	snprintf(ev, n, "set mode 0200: semop(+1) %s, GETVAL %s", en(r1), en(r2));
+	res->value = r2 ? "no" : "yes";
+	set_evidence(res, "set mode 0200: semop(+1) %s, GETVAL %s", ok_or_error(r1), ok_or_error(r2));
 	semctl(id, 0, IPC_RMID);
 }
 
-static void w_pmq(char *ev, size_t n, const char **val)
+static void writer_reads_posix_mq(struct write_read_result *res)
 {
 	struct mq_attr a = { .mq_maxmsg = 1, .mq_msgsize = 8 };
 	char name[64], b[8];
@@ -187,15 +192,15 @@ static void w_pmq(char *ev, size_t n, const char **val)
 	r2 = mq_receive(q, b, sizeof(b), NULL) < 0 ? -errno : 0;
 	mq_close(q);
 	q = mq_open(name, O_RDONLY);
-	*val = r2 == 0 || q != (mqd_t)-1 ? "yes" : "no";
-	snprintf(ev, n, "mode 0200, O_WRONLY: send %s, receive %s; open O_RDONLY %s",
-		 en(r1), en(r2), q == (mqd_t)-1 ? strerror(errno) : "ok");
+	res->value = r2 == 0 || q != (mqd_t)-1 ? "yes" : "no";
+	set_evidence(res, "mode 0200, O_WRONLY: send %s, receive %s; open O_RDONLY %s",
+		 ok_or_error(r1), ok_or_error(r2), q == (mqd_t)-1 ? strerror(errno) : "ok");
 	if (q != (mqd_t)-1)
 		mq_close(q);
 	mq_unlink(name);
 }
 
-static void w_mapfile(int fd, const char *what, char *ev, size_t n, const char **val)
+static void writer_reads_mapping(int fd, const char *what, struct write_read_result *res)
 {
 	char p[64];
 	int w, r1, r2;
@@ -215,14 +220,14 @@ static void w_mapfile(int fd, const char *what, char *ev, size_t n, const char *
 		r2 = ((volatile char *)m)[1] == 5 ? 0 : -EIO;
 		munmap(m, PG);
 	}
-	*val = "yes";
-	snprintf(ev, n, "%s: mmap(PROT_WRITE, MAP_SHARED) of an O_WRONLY fd: %s; "
+	res->value = "yes";
+	set_evidence(res, "%s: mmap(PROT_WRITE, MAP_SHARED) of an O_WRONLY fd: %s; "
 		 "PROT_WRITE-only mapping reads back: %s (x86 has no write-only pages)",
-		 what, en(r1), en(r2));
+		 what, ok_or_error(r1), ok_or_error(r2));
 	close(w);
 }
 
-static void w_pshm(char *ev, size_t n, const char **val)
+static void writer_reads_posix_shm(struct write_read_result *res)
 {
 	char name[64];
 	int fd;
@@ -230,21 +235,21 @@ static void w_pshm(char *ev, size_t n, const char **val)
 	snprintf(name, sizeof(name), "/ipc-audit-wir-%d", getpid());
 	fd = shm_open(name, O_RDWR | O_CREAT, 0600);
 	ftruncate(fd, PG);
-	w_mapfile(fd, "shm_open", ev, n, val);
+	writer_reads_mapping(fd, "shm_open", res);
 	close(fd);
 	shm_unlink(name);
 }
 
-static void w_memfd(char *ev, size_t n, const char **val)
+static void writer_reads_memfd(struct write_read_result *res)
 {
 	int fd = memfd_create("wir", 0);
 
 	ftruncate(fd, PG);
-	w_mapfile(fd, "memfd", ev, n, val);
+	writer_reads_mapping(fd, "memfd", res);
 	close(fd);
 }
 
-static void w_eventfd(char *ev, size_t n, const char **val)
+static void writer_reads_eventfd(struct write_read_result *res)
 {
 	int fd = eventfd(0, 0);
 	uint64_t v = 1;
@@ -252,12 +257,12 @@ static void w_eventfd(char *ev, size_t n, const char **val)
 
 	write(fd, &v, 8);
 	r = read(fd, &v, 8) == 8 ? 0 : -errno;
-	*val = r ? "no" : "yes";
-	snprintf(ev, n, "one O_RDWR descriptor: the writer's read() %s", en(r));
+	res->value = r ? "no" : "yes";
+	set_evidence(res, "one O_RDWR descriptor: the writer's read() %s", ok_or_error(r));
 	close(fd);
 }
 
-static void w_sipc(char *ev, size_t n, const char **val)
+static void writer_reads_sipc(struct write_read_result *res)
 {
 	struct sipc_create cr = { .size = sizeof(cr), .region_size = PG, .queue_depth = 1 };
 	struct sipc_channel_ref ref = { .size = sizeof(ref) };
@@ -266,8 +271,8 @@ static void w_sipc(char *ev, size_t n, const char **val)
 	void *map;
 
 	if (d < 0) {
-		*val = "n/a";
-		snprintf(ev, n, "%s: %s", SIPC_DEVICE_PATH, strerror(errno));
+		res->value = "n/a";
+		set_evidence(res, "%s: %s", SIPC_DEVICE_PATH, strerror(errno));
 		return;
 	}
 	snprintf(cr.name, sizeof(cr.name), "ipc-audit-wir-%d", getpid());
@@ -278,44 +283,51 @@ static void w_sipc(char *ev, size_t n, const char **val)
 	map = mmap(NULL, PG, PROT_READ | PROT_WRITE, MAP_SHARED, ep, 0);
 	if (map == MAP_FAILED)
 		r2 = -errno;
-	*val = r1 ? "no" : "yes";
-	snprintf(ev, n, "RECV on the sender endpoint: %s; the sender's region mapping is "
+	res->value = r1 ? "no" : "yes";
+	set_evidence(res, "RECV on the sender endpoint: %s; the sender's region mapping is "
 		 "read-write (%s) but holds only what the sender wrote: R cannot store",
-		 en(r1), en(r2));
+		 ok_or_error(r1), ok_or_error(r2));
 	close(ep);
 	ioctl(d, SIPC_IOC_DESTROY, &ref);
 	close(d);
 }
 
-static const struct wir wirs[] = {
-	{ "pipe", w_pipe }, { "fifo", w_fifo }, { "unix-stream", w_ustream },
-	{ "unix-dgram", w_udgram }, { "eventfd", w_eventfd }, { "posix-mq", w_pmq },
-	{ "sysv-msg", w_msg }, { "sysv-shm", w_shm }, { "sysv-sem", w_sem },
-	{ "posix-shm", w_pshm }, { "memfd", w_memfd }, { "sipc-kernel", w_sipc },
+static const struct write_read_probe write_read_probes[] = {
+	{ "pipe", writer_reads_pipe },
+	{ "fifo", writer_reads_fifo },
+	{ "unix-stream", writer_reads_unix_stream },
+	{ "unix-dgram", writer_reads_unix_dgram },
+	{ "eventfd", writer_reads_eventfd },
+	{ "posix-mq", writer_reads_posix_mq },
+	{ "sysv-msg", writer_reads_sysv_msg },
+	{ "sysv-shm", writer_reads_sysv_shm },
+	{ "sysv-sem", writer_reads_sysv_sem },
+	{ "posix-shm", writer_reads_posix_shm },
+	{ "memfd", writer_reads_memfd },
+	{ "sipc-kernel", writer_reads_sipc },
 };
 
-void run_props(void)
+void run_props(const struct audit_opts *o)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(wirs) / sizeof(wirs[0]); i++) {
+	for (i = 0; i < sizeof(write_read_probes) / sizeof(write_read_probes[0]); i++) {
 		int p[2], st;
 		pid_t pid;
 
-		if (!mech_selected(wirs[i].mech))
+		if (!audit_wants_mech(o, write_read_probes[i].mech))
 			continue;
 		pipe(p);
 		pid = fork();
 		if (pid == 0) {
-			char ev[400] = "";
-			const char *val = "error";
-			int err = peer_become(O.selinux ? "audit_sender_t" : NULL);
+			struct write_read_result res = { .scratch_dir = o->dir, .value = "error" };
+			int err = peer_become(o, "audit_sender_t");
 
 			if (err)
-				snprintf(ev, sizeof(ev), "setcon: %s", strerror(-err));
+				snprintf(res.evidence, sizeof(res.evidence), "setcon: %s", strerror(-err));
 			else
-				wirs[i].fn(ev, sizeof(ev), &val);
-			dprintf(p[1], "%s\n%s", val, ev);
+				write_read_probes[i].fn(&res);
+			dprintf(p[1], "%s\n%s", res.value, res.evidence);
 			_exit(0);
 		}
 		close(p[1]);
@@ -328,7 +340,7 @@ void run_props(void)
 			nl = strchr(buf, '\n');
 			if (nl)
 				*nl++ = 0;
-			rec_prop(wirs[i].mech, "write-implies-read", buf[0] ? buf : "error",
+			rec_prop(o, write_read_probes[i].mech, "write-implies-read", buf[0] ? buf : "error",
 				 nl ? nl : "no answer");
 		}
 		close(p[0]);
@@ -337,7 +349,7 @@ void run_props(void)
 
 /* ---- revocation after a policy reload (enforcing guest only) ---- */
 
-struct rshared {
+struct revoke_shared {
 	volatile int ready, go, done;
 	int pre_fd, pre_map, post_fd, post_map, post_new;
 	char note[160];
@@ -384,26 +396,26 @@ static void wait_flag(volatile int *f)
 		usleep(500);
 }
 
-static int read_fd(struct robj *o)
+static int read_fd(struct robj *obj)
 {
 	char b;
 	ssize_t n;
 
-	if (o->ep > 0) {
+	if (obj->ep > 0) {
 		struct sipc_msg m = { .size = sizeof(m), .flags = SIPC_MSG_F_NONBLOCK };
 
-		return ioctl(o->ep, SIPC_IOC_RECV, &m) && errno != EAGAIN ? -errno : 0;
+		return ioctl(obj->ep, SIPC_IOC_RECV, &m) && errno != EAGAIN ? -errno : 0;
 	}
-	if (o->fd < 0)
+	if (obj->fd < 0)
 		return 1;	/* nothing to read through */
-	n = pread(o->fd, &b, 1, 0);
+	n = pread(obj->fd, &b, 1, 0);
 	if (n < 0 && errno == ESPIPE)
-		n = read(o->fd, &b, 1);
+		n = read(obj->fd, &b, 1);
 	return n == 1 ? 0 : (n < 0 ? -errno : -ENODATA);
 }
 
 /* S-side creation, then R-side access; both in the mechanism's code. */
-static int mk_obj(const char *mech, struct robj *o, int rside)
+static int mk_obj(const struct audit_opts *opts, const char *mech, struct robj *obj, int rside)
 {
 	static int p[2];
 	char name[64];
@@ -416,33 +428,33 @@ static int mk_obj(const char *mech, struct robj *o, int rside)
 				return -errno;
 			return write(p[1], "abc", 3) == 3 ? 0 : -errno;
 		}
-		o->fd = p[0];
+		obj->fd = p[0];
 		return 0;
 	}
 	if (!strcmp(mech, "fifo")) {
-		snprintf(o->path, sizeof(o->path), "%s/rev-fifo", O.dir);
+		snprintf(obj->path, sizeof(obj->path), "%s/rev-fifo", opts->dir);
 		if (!rside) {
-			unlink(o->path);
-			if (mkfifo(o->path, 0600))
+			unlink(obj->path);
+			if (mkfifo(obj->path, 0600))
 				return -errno;
-			p[0] = open(o->path, O_RDONLY | O_NONBLOCK);
-			p[1] = open(o->path, O_WRONLY);
+			p[0] = open(obj->path, O_RDONLY | O_NONBLOCK);
+			p[1] = open(obj->path, O_WRONLY);
 			return write(p[1], "abc", 3) == 3 ? 0 : -errno;
 		}
-		o->fd = open(o->path, O_RDONLY | O_NONBLOCK);
-		return o->fd < 0 ? -errno : 0;
+		obj->fd = open(obj->path, O_RDONLY | O_NONBLOCK);
+		return obj->fd < 0 ? -errno : 0;
 	}
 	if (!strcmp(mech, "sysv-shm")) {
 		if (!rside) {
-			o->shmid = shmget(IPC_PRIVATE, PG, 0600);
-			if (o->shmid < 0)
+			obj->shmid = shmget(IPC_PRIVATE, PG, 0600);
+			if (obj->shmid < 0)
 				return -errno;
-			p[0] = o->shmid;
+			p[0] = obj->shmid;
 			return 0;
 		}
-		o->shmid = p[0];
-		o->map = shmat(o->shmid, NULL, SHM_RDONLY);
-		return o->map == (void *)-1 ? (o->map = NULL, -errno) : 0;
+		obj->shmid = p[0];
+		obj->map = shmat(obj->shmid, NULL, SHM_RDONLY);
+		return obj->map == (void *)-1 ? (obj->map = NULL, -errno) : 0;
 	}
 	if (!strcmp(mech, "posix-shm") || !strcmp(mech, "memfd")) {
 		if (!rside) {
@@ -454,7 +466,7 @@ static int mk_obj(const char *mech, struct robj *o, int rside)
 				return -errno;
 			/* memfd files carry the fs label: give them the
 			 * sender-object type that policy B withdraws */
-			if (mech[0] == 'm' && O.selinux)
+			if (mech[0] == 'm' && opts->selinux)
 				fsetxattr(fd, "security.selinux", "user_u:object_r:audit_sobj_t",
 					  strlen("user_u:object_r:audit_sobj_t") + 1, 0);
 			p[0] = fd;
@@ -463,9 +475,9 @@ static int mk_obj(const char *mech, struct robj *o, int rside)
 		fd = mech[0] == 'p' ? shm_open(name, O_RDONLY, 0) : p[0];
 		if (fd < 0)
 			return -errno;
-		o->fd = fd;
-		o->map = mmap(NULL, PG, PROT_READ, MAP_SHARED, fd, 0);
-		return o->map == MAP_FAILED ? (o->map = NULL, -errno) : 0;
+		obj->fd = fd;
+		obj->map = mmap(NULL, PG, PROT_READ, MAP_SHARED, fd, 0);
+		return obj->map == MAP_FAILED ? (obj->map = NULL, -errno) : 0;
 	}
 	if (!strcmp(mech, "sipc-kernel")) {
 		struct sipc_create cr = { .size = sizeof(cr), .region_size = PG, .queue_depth = 1 };
@@ -485,9 +497,9 @@ static int mk_obj(const char *mech, struct robj *o, int rside)
 		close(d);
 		if (fd < 0)
 			return -errno;
-		o->map = mmap(NULL, PG, PROT_READ, MAP_SHARED, fd, 0);
-		o->ep = fd;
-		return o->map == MAP_FAILED ? (o->map = NULL, -errno) : 0;
+		obj->map = mmap(NULL, PG, PROT_READ, MAP_SHARED, fd, 0);
+		obj->ep = fd;
+		return obj->map == MAP_FAILED ? (obj->map = NULL, -errno) : 0;
 	}
 	return -ENOSYS;
 }
@@ -504,86 +516,93 @@ static void sipc_helper_create(void)
 	}
 }
 
+/* Only the helper domain may create SIPC channels: create rev_tag's as it. */
+static void sipc_create_as_helper(const struct audit_opts *o)
+{
+	pid_t pid = fork();
+	int st;
+
+	if (pid == 0) {
+		if (!peer_become(o, "audit_helper_t"))
+			sipc_helper_create();
+		_exit(0);
+	}
+	waitpid(pid, &st, 0);
+}
+
 static const char *sig_or_ok(int s)
 {
 	return s == 0 ? "load ok" : s == SIGBUS ? "SIGBUS" : s == SIGSEGV ? "SIGSEGV" : "no mapping";
 }
 
-static void revoke_one(const char *mech, struct rshared *rs)
+static void revoke_one(const struct audit_opts *o, const char *mech, struct revoke_shared *rev)
 {
 	pid_t s;
 	int st;
 
-	memset(rs, 0, sizeof(*rs));
-	if (!strcmp(mech, "sipc-kernel")) {
-		s = fork();
-		if (s == 0) {
-			if (!peer_become("audit_helper_t"))
-				sipc_helper_create();
-			_exit(0);
-		}
-		waitpid(s, &st, 0);
-	}
+	memset(rev, 0, sizeof(*rev));
+	if (!strcmp(mech, "sipc-kernel"))
+		sipc_create_as_helper(o);
 	s = fork();
 	if (s == 0) {
-		struct robj o = { .fd = -1, .shmid = -1 };
-		int err = peer_become("audit_sender_t");
+		struct robj obj = { .fd = -1, .shmid = -1 };
+		int err = peer_become(o, "audit_sender_t");
 		pid_t r;
 
 		if (!err)
-			err = mk_obj(mech, &o, 0);
+			err = mk_obj(o, mech, &obj, 0);
 		if (err) {
-			snprintf(rs->note, sizeof(rs->note), "sender: %s", strerror(-err));
-			rs->ready = rs->done = 1;
+			snprintf(rev->note, sizeof(rev->note), "sender: %s", strerror(-err));
+			rev->ready = rev->done = 1;
 			_exit(1);
 		}
 		r = fork();
 		if (r == 0) {
-			err = peer_become("audit_receiver_t");
+			err = peer_become(o, "audit_receiver_t");
 			if (!err)
-				err = mk_obj(mech, &o, 1);
+				err = mk_obj(o, mech, &obj, 1);
 			if (err) {
-				snprintf(rs->note, sizeof(rs->note), "receiver: %s", strerror(-err));
-				rs->ready = rs->done = 1;
+				snprintf(rev->note, sizeof(rev->note), "receiver: %s", strerror(-err));
+				rev->ready = rev->done = 1;
 				_exit(1);
 			}
-			rs->pre_fd = read_fd(&o);
-			rs->pre_map = probe_map(o.map);
-			rs->ready = 1;
-			wait_flag(&rs->go);
-			rs->post_fd = read_fd(&o);
-			rs->post_map = probe_map(o.map);
-			if (o.shmid >= 0) {
-				void *m = shmat(o.shmid, NULL, SHM_RDONLY);
+			rev->pre_fd = read_fd(&obj);
+			rev->pre_map = probe_map(obj.map);
+			rev->ready = 1;
+			wait_flag(&rev->go);
+			rev->post_fd = read_fd(&obj);
+			rev->post_map = probe_map(obj.map);
+			if (obj.shmid >= 0) {
+				void *m = shmat(obj.shmid, NULL, SHM_RDONLY);
 
-				rs->post_new = m == (void *)-1 ? -errno : 0;
+				rev->post_new = m == (void *)-1 ? -errno : 0;
 			}
-			rs->done = 1;
+			rev->done = 1;
 			_exit(0);
 		}
 		waitpid(r, &st, 0);
-		if (o.shmid >= 0)
-			shmctl(o.shmid, IPC_RMID, NULL);
+		if (obj.shmid >= 0)
+			shmctl(obj.shmid, IPC_RMID, NULL);
 		_exit(0);
 	}
-	wait_flag(&rs->ready);
-	if (!rs->note[0]) {
-		int err = load_policy(O.pol_b);
+	wait_flag(&rev->ready);
+	if (!rev->note[0]) {
+		int err = load_policy(o->pol_b);
 
 		if (err)
-			snprintf(rs->note, sizeof(rs->note), "load %s: %s", O.pol_b, strerror(-err));
+			snprintf(rev->note, sizeof(rev->note), "load %s: %s", o->pol_b, strerror(-err));
 	}
-	rs->go = 1;
-	wait_flag(&rs->done);
+	rev->go = 1;
+	wait_flag(&rev->done);
 	waitpid(s, &st, 0);
-	load_policy(O.pol_a);
+	load_policy(o->pol_a);
 }
 
-void run_revocation(void)
+void run_revocation(const struct audit_opts *o)
 {
 	static const char *mechs[] = { "pipe", "fifo", "sysv-shm", "posix-shm", "memfd",
 				       "sipc-kernel" };
-	struct rshared *rs = mmap(NULL, sizeof(*rs), PROT_READ | PROT_WRITE,
+	struct revoke_shared *rev = mmap(NULL, sizeof(*rev), PROT_READ | PROT_WRITE,
 				  MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	size_t i;
 
@@ -592,38 +611,38 @@ void run_revocation(void)
 		char ev[400];
 		const char *m = mechs[i], *v;
 
-		if (!mech_selected(m))
+		if (!audit_wants_mech(o, m))
 			continue;
-		revoke_one(m, rs);
-		if (rs->note[0]) {
-			rec_prop(m, "recheck-at-use", "error", rs->note);
+		revoke_one(o, m, rev);
+		if (rev->note[0]) {
+			rec_prop(o, m, "recheck-at-use", "error", rev->note);
 			continue;
 		}
 		/* recheck: a read through the open descriptor after the reload */
-		if (rs->pre_fd == 1 && !strcmp(m, "sysv-shm")) {
-			v = rs->post_new ? "at attach only" : "no";
+		if (rev->pre_fd == 1 && !strcmp(m, "sysv-shm")) {
+			v = rev->post_new ? "at attach only" : "no";
 			snprintf(ev, sizeof(ev), "no descriptor; a new shmat() after reload: %s",
-				 en(rs->post_new));
-		} else if (rs->pre_fd == 1) {
+				 ok_or_error(rev->post_new));
+		} else if (rev->pre_fd == 1) {
 			v = "n/a";
 			snprintf(ev, sizeof(ev), "no descriptor to read through");
 		} else {
-			v = rs->pre_fd == 0 && rs->post_fd < 0 && rs->post_fd != -ENODATA ? "yes" : "no";
+			v = rev->pre_fd == 0 && rev->post_fd < 0 && rev->post_fd != -ENODATA ? "yes" : "no";
 			snprintf(ev, sizeof(ev), "%s under A: %s; after reload to B: %s",
 				 strcmp(m, "sipc-kernel") ? "read()" : "RECV",
-				 en(rs->pre_fd), en(rs->post_fd));
+				 ok_or_error(rev->pre_fd), ok_or_error(rev->post_fd));
 		}
-		rec_prop(m, "recheck-at-use", v, ev);
-		if (rs->pre_map < 0) {
-			rec_prop(m, "mapping-revoked", "n/a", "no mapping");
+		rec_prop(o, m, "recheck-at-use", v, ev);
+		if (rev->pre_map < 0) {
+			rec_prop(o, m, "mapping-revoked", "n/a", "no mapping");
 			continue;
 		}
-		v = rs->pre_map == 0 && rs->post_map > 0 ? "yes" : "no";
+		v = rev->pre_map == 0 && rev->post_map > 0 ? "yes" : "no";
 		snprintf(ev, sizeof(ev), "load under A: %s; after reload to B: %s",
-			 sig_or_ok(rs->pre_map), sig_or_ok(rs->post_map));
-		rec_prop(m, "mapping-revoked", v, ev);
+			 sig_or_ok(rev->pre_map), sig_or_ok(rev->post_map));
+		rec_prop(o, m, "mapping-revoked", v, ev);
 	}
-	munmap(rs, sizeof(*rs));
+	munmap(rev, sizeof(*rev));
 }
 
 /*
@@ -634,7 +653,7 @@ void run_revocation(void)
  * of looks: it is the bound `make check` asserts (sipc_check.c).  No peer
  * runs during the timing, so it depends on one process's speed only.
  */
-void run_msgrate(void)
+void run_msgrate(const struct audit_opts *o)
 {
 	enum { N = 20000 };
 	double *t = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
@@ -642,24 +661,18 @@ void run_msgrate(void)
 	pid_t s;
 	int st;
 
-	if (!mech_selected("sipc-kernel") || access(SIPC_DEVICE_PATH, F_OK))
+	if (!audit_wants_mech(o, "sipc-kernel") || access(SIPC_DEVICE_PATH, F_OK))
 		return;
 	rev_tag = getpid() + 1;
+	sipc_create_as_helper(o);
 	s = fork();
 	if (s == 0) {
-		if (!peer_become(O.selinux ? "audit_helper_t" : NULL))
-			sipc_helper_create();
-		_exit(0);
-	}
-	waitpid(s, &st, 0);
-	s = fork();
-	if (s == 0) {
-		struct robj o = { .fd = -1, .shmid = -1 };
+		struct robj obj = { .fd = -1, .shmid = -1 };
 		struct sipc_msg m = { .size = sizeof(m), .type = SIPC_MSG_NOOP,
 				      .flags = SIPC_MSG_F_NONBLOCK };
 		int i, ep;
 
-		if (peer_become(O.selinux ? "audit_sender_t" : NULL) || mk_obj("sipc-kernel", &o, 0))
+		if (peer_become(o, "audit_sender_t") || mk_obj(o, "sipc-kernel", &obj, 0))
 			_exit(1);
 		ep = 3;
 		while (ep < 64 && ioctl(ep, SIPC_IOC_EP_INFO, &(struct sipc_ep_info){ .size = sizeof(struct sipc_ep_info) }))
@@ -683,6 +696,6 @@ void run_msgrate(void)
 		snprintf(val, sizeof(val), "error");
 		snprintf(ev, sizeof(ev), "%d of %d looks saw EAGAIN", (int)t[2], N);
 	}
-	rec_prop("sipc-kernel", "msg-rate", val, ev);
+	rec_prop(o, "sipc-kernel", "msg-rate", val, ev);
 	munmap(t, 4096);
 }

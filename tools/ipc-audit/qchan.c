@@ -18,12 +18,24 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 #include "qchan.h"
+#include "util.h"
 
-#define Q ((const struct qops *)cur_ch->ops)
 #define BIG (64 * 1024)
+
+/* The operations of the mechanism whose channel C runs. */
+static const struct qops *qops_of(const struct ctx *c)
+{
+	return c->ch->ops;
+}
+
+void bit_name(const struct ctx *c, int i, char *buf, size_t n)
+{
+	snprintf(buf, n, "/ipc-audit-bit-%d-%d", c->tag, i);
+}
 
 double probe_value(int err)
 {
@@ -34,32 +46,32 @@ double probe_value(int err)
 	return 10 - err;
 }
 
-static int setup_main(struct ctx *c) { return Q->make(c, -1); }
-static int r_init_main(struct ctx *c) { return Q->r_open ? Q->r_open(c, -1) : 0; }
-static int s_init_main(struct ctx *c) { return Q->s_open ? Q->s_open(c, -1) : 0; }
-static void fini(struct ctx *c) { if (Q->fini) Q->fini(c); }
+static int setup_main(struct ctx *c) { return qops_of(c)->make(c, -1); }
+static int r_init_main(struct ctx *c) { return qops_of(c)->r_open ? qops_of(c)->r_open(c, -1) : 0; }
+static int s_init_main(struct ctx *c) { return qops_of(c)->s_open ? qops_of(c)->s_open(c, -1) : 0; }
+static void fini(struct ctx *c) { if (qops_of(c)->fini) qops_of(c)->fini(c); }
 
-static int s_fill(struct ctx *c, int i) { (void)i; return Q->fill(c); }
+static int s_fill(struct ctx *c, int i) { (void)i; return qops_of(c)->fill(c); }
 static int r_drain(struct ctx *c, int i, int bit)
 {
 	int n;
 
 	(void)i; (void)bit;
-	n = Q->take(c, -1, -1);
+	n = qops_of(c)->take(c, -1, -1);
 	return n < 0 ? n : 0;
 }
 
 /* block */
 static int blk_enc(struct ctx *c, int i, int bit)
 {
-	r_delay(bit);
+	r_delay(c, bit);
 	return r_drain(c, i, bit);
 }
 
 static int blk_obs(struct ctx *c, int i, double *v)
 {
 	double t = now_s();
-	int n = Q->put(c, -1, Q->unit, 0);
+	int n = qops_of(c)->put(c, -1, qops_of(c)->unit, 0);
 
 	(void)i;
 	*v = (now_s() - t) * 1e6;
@@ -74,7 +86,7 @@ static int drain_if(struct ctx *c, int i, int bit)
 
 static int err_obs(struct ctx *c, int i, double *v)
 {
-	int n = Q->put(c, -1, Q->unit, 1);
+	int n = qops_of(c)->put(c, -1, qops_of(c)->unit, 1);
 
 	(void)i;
 	*v = n >= 0 ? 1 : -n;
@@ -84,7 +96,7 @@ static int err_obs(struct ctx *c, int i, double *v)
 static int poll_obs(struct ctx *c, int i, double *v)
 {
 	(void)i;
-	return Q->pollout(c, v);
+	return qops_of(c)->pollout(c, v);
 }
 
 /* partial */
@@ -93,13 +105,13 @@ static int part_enc(struct ctx *c, int i, int bit)
 	int n;
 
 	(void)i;
-	n = Q->take(c, -1, bit ? 2 : 1);
+	n = qops_of(c)->take(c, -1, bit ? 2 : 1);
 	return n < 0 ? n : 0;
 }
 
 static int part_obs(struct ctx *c, int i, double *v)
 {
-	int n = Q->put(c, -1, BIG, 1);
+	int n = qops_of(c)->put(c, -1, BIG, 1);
 
 	(void)i;
 	*v = n > 0 && n < BIG ? n : 0;
@@ -112,7 +124,7 @@ static int meta_prep(struct ctx *c, int i)
 	int n;
 
 	(void)i;
-	n = Q->put(c, -1, Q->unit, 1);
+	n = qops_of(c)->put(c, -1, qops_of(c)->unit, 1);
 	return n < 0 ? n : 0;
 }
 
@@ -123,14 +135,14 @@ static int meta_enc(struct ctx *c, int i, int bit)
 	(void)i;
 	if (!bit)
 		return 0;
-	n = Q->take(c, -1, 1);
+	n = qops_of(c)->take(c, -1, 1);
 	return n < 0 ? n : 0;
 }
 
 static int meta_obs(struct ctx *c, int i, double *v)
 {
 	(void)i;
-	return Q->meta(c, v);
+	return qops_of(c)->meta(c, v);
 }
 
 /* hangup: per-bit objects when the mechanism cannot reopen */
@@ -138,10 +150,10 @@ static int hup_setup(struct ctx *c)
 {
 	int k, err;
 
-	if (Q->r_reopen)
-		return Q->make(c, -1);
+	if (qops_of(c)->r_reopen)
+		return qops_of(c)->make(c, -1);
 	for (k = 0; k < c->nbits; k++)
-		if ((err = Q->make(c, k)))
+		if ((err = qops_of(c)->make(c, k)))
 			return err;
 	return 0;
 }
@@ -150,10 +162,10 @@ static int hup_r_init(struct ctx *c)
 {
 	int k, err;
 
-	if (Q->r_reopen || !Q->r_open)
+	if (qops_of(c)->r_reopen || !qops_of(c)->r_open)
 		return r_init_main(c);
 	for (k = 0; k < c->nbits; k++)
-		if ((err = Q->r_open(c, k)))
+		if ((err = qops_of(c)->r_open(c, k)))
 			return err;
 	return 0;
 }
@@ -162,22 +174,22 @@ static int hup_s_init(struct ctx *c)
 {
 	int k, err;
 
-	if (Q->r_reopen || !Q->s_open)
+	if (qops_of(c)->r_reopen || !qops_of(c)->s_open)
 		return s_init_main(c);
 	for (k = 0; k < c->nbits; k++)
-		if ((err = Q->s_open(c, k)))
+		if ((err = qops_of(c)->s_open(c, k)))
 			return err;
 	return 0;
 }
 
 static int hup_enc(struct ctx *c, int i, int bit)
 {
-	return bit ? Q->r_close(c, Q->r_reopen ? -1 : i) : 0;
+	return bit ? qops_of(c)->r_close(c, qops_of(c)->r_reopen ? -1 : i) : 0;
 }
 
 static int hup_obs(struct ctx *c, int i, double *v)
 {
-	int n = Q->put(c, Q->r_reopen ? -1 : i, Q->unit, 1);
+	int n = qops_of(c)->put(c, qops_of(c)->r_reopen ? -1 : i, qops_of(c)->unit, 1);
 
 	*v = n >= 0 ? 1 : -n;
 	return 0;
@@ -187,12 +199,12 @@ static int hup_reset(struct ctx *c, int i, int bit)
 {
 	int err = 0;
 
-	if (Q->r_reopen) {
-		Q->take(c, -1, -1);
+	if (qops_of(c)->r_reopen) {
+		qops_of(c)->take(c, -1, -1);
 		if (bit)
-			err = Q->r_reopen(c, -1);
+			err = qops_of(c)->r_reopen(c, -1);
 	} else if (!bit) {
-		Q->take(c, i, -1);
+		qops_of(c)->take(c, i, -1);
 	}
 	return err;
 }
@@ -201,42 +213,42 @@ static int hup_reset(struct ctx *c, int i, int bit)
 static int back_enc(struct ctx *c, int i, int bit)
 {
 	(void)i;
-	return bit ? Q->r_back(c) : 0;
+	return bit ? qops_of(c)->r_back(c) : 0;
 }
 
 static int back_obs(struct ctx *c, int i, double *v)
 {
 	(void)i;
-	return Q->s_back(c, v);
+	return qops_of(c)->s_back(c, v);
 }
 
 /* bitmap */
 static int name_enc(struct ctx *c, int i, int bit)
 {
-	return bit ? Q->r_mkname(c, i) : 0;
+	return bit ? qops_of(c)->r_mkname(c, i) : 0;
 }
 
 static int name_obs(struct ctx *c, int i, double *v)
 {
-	return Q->s_probe(c, i, v);
+	return qops_of(c)->s_probe(c, i, v);
 }
 
 static int name_reset(struct ctx *c, int i, int bit)
 {
-	return bit && Q->r_rmname ? Q->r_rmname(c, i) : 0;
+	return bit && qops_of(c)->r_rmname ? qops_of(c)->r_rmname(c, i) : 0;
 }
 
 /* fattr */
 static int attr_enc(struct ctx *c, int i, int bit)
 {
 	(void)i;
-	return Q->r_attr(c, bit);
+	return qops_of(c)->r_attr(c, bit);
 }
 
 static int attr_obs(struct ctx *c, int i, double *v)
 {
 	(void)i;
-	return Q->s_attr(c, v);
+	return qops_of(c)->s_attr(c, v);
 }
 
 static const struct chan tmpl[Q_NKIND] = {

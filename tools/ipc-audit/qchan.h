@@ -4,7 +4,7 @@
  * written once over a small set of per-mechanism operations.
  *
  * Handles: the main object is c->fd[0] in S and c->fd[1] in R; per-bit
- * objects (hang-up) are c->ka[k] / c->kb[k]; reverse-direction handles
+ * objects (hang-up) are c->s_bit_obj[k] / c->r_bit_obj[k]; reverse-direction handles
  * are c->fd[2] (S) / c->fd[3] (R).  k < 0 means the main object.
  * An operation left NULL makes the channel "n/a" with the reason in na[].
  */
@@ -43,6 +43,9 @@ struct qops {
 	const char *meta_what, *back_what, *name_what, *attr_what;
 	const char *na[Q_NKIND];
 };
+
+/* The name of bit i's object in a flat namespace (POSIX mq and shm). */
+void bit_name(const struct ctx *c, int i, char *buf, size_t n);
 
 /* Probe result as a number: 1 success, 0 ENOENT-like absence, 10+errno other. */
 double probe_value(int err);

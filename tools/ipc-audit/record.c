@@ -9,7 +9,7 @@
 #include <json-c/json.h>
 #include <math.h>
 #include <stdio.h>
-#include "audit.h"
+#include "record.h"
 
 static void emit(json_object *o)
 {
@@ -26,16 +26,16 @@ static double h2(double p)
 	return -p * log2(p) - (1 - p) * log2(1 - p);
 }
 
-void rec_channel(const char *mech, const char *chan, const char *what,
-		 const char *status, int bits, int errors, double secs,
-		 double v0, double v1, const char *note)
+void rec_channel(const struct audit_opts *opts, const char *mech, const char *chan,
+		 const char *what, const char *status, int bits, int errors,
+		 double secs, double v0, double v1, const char *note)
 {
 	json_object *o = json_object_new_object();
 	double rate = secs > 0 ? bits / secs : 0;
 	double ber = bits ? (double)errors / bits : 0;
 
 	json_object_object_add(o, "type", json_object_new_string("channel"));
-	json_object_object_add(o, "env", json_object_new_string(O.env));
+	json_object_object_add(o, "env", json_object_new_string(opts->env));
 	json_object_object_add(o, "mech", json_object_new_string(mech));
 	json_object_object_add(o, "chan", json_object_new_string(chan));
 	json_object_object_add(o, "what", json_object_new_string(what ? what : ""));
@@ -50,18 +50,18 @@ void rec_channel(const char *mech, const char *chan, const char *what,
 		status[0] == 'p' ? rate * (1 - h2(ber)) : 0));
 	json_object_object_add(o, "median0", json_object_new_double(v0));
 	json_object_object_add(o, "median1", json_object_new_double(v1));
-	json_object_object_add(o, "delay_us", json_object_new_int(O.delay_us));
+	json_object_object_add(o, "delay_us", json_object_new_int(opts->delay_us));
 	json_object_object_add(o, "note", json_object_new_string(note ? note : ""));
 	emit(o);
 }
 
-void rec_prop(const char *mech, const char *prop, const char *value,
-	      const char *evidence)
+void rec_prop(const struct audit_opts *opts, const char *mech, const char *prop,
+	      const char *value, const char *evidence)
 {
 	json_object *o = json_object_new_object();
 
 	json_object_object_add(o, "type", json_object_new_string("prop"));
-	json_object_object_add(o, "env", json_object_new_string(O.env));
+	json_object_object_add(o, "env", json_object_new_string(opts->env));
 	json_object_object_add(o, "mech", json_object_new_string(mech));
 	json_object_object_add(o, "prop", json_object_new_string(prop));
 	json_object_object_add(o, "value", json_object_new_string(value));

@@ -3,8 +3,11 @@
 #
 # Drive ipc-audit from the repo root.
 #   tools/ipc-audit/run.sh audit   host run + enforcing guest run, then the
-#                                  figures in build/audit/ and the generated
-#                                  section of Documentation/ipc-security.md
+#                                  figures and tables in build/audit/
+#                                  (generated.md: the tables of the doc)
+#   tools/ipc-audit/run.sh doc     copy the last audit run's tables into the
+#                                  generated section of
+#                                  Documentation/ipc-security.md
 #   tools/ipc-audit/run.sh check   the "audit" suite of tools/testing/check.sh: the
 #                                  SIPC assertions in a short guest run;
 #                                  TAP in $SIPC_RESULTS/audit-*.tap
@@ -51,12 +54,20 @@ audit)
 	build/audit/bin/ipc-audit run --env host --bits 128 >"$OUT/host.out" || exit 1
 	echo "audit: guest run (TCG, enforcing)" >&2
 	guest full 600 || echo "audit: guest run reported failures (see $OUT/console-full.log)" >&2
-	build/audit/bin/ipc-audit report -o "$OUT" --doc Documentation/ipc-security.md \
+	build/audit/bin/ipc-audit report -o "$OUT" \
 		"$OUT/host.out" "$OUT"/results-full/guest-*.tap || exit 1
-	echo "audit: done in $(( $(date +%s) - t0 )) s: $OUT/table.txt, channels.csv, props.csv, audit.json" >&2
+	echo "audit: done in $(( $(date +%s) - t0 )) s: $OUT/table.txt, channels.csv, props.csv, audit.json, generated.md" >&2
+	;;
+doc)
+	if [ ! -f "$OUT/host.out" ]; then
+		echo "audit-doc: no audit run in $OUT; run make audit first" >&2
+		exit 1
+	fi
+	build/audit/bin/ipc-audit report -o "$OUT" --doc Documentation/ipc-security.md \
+		"$OUT/host.out" "$OUT"/results-full/guest-*.tap
 	;;
 *)
-	echo "usage: $0 audit|check" >&2
+	echo "usage: $0 audit|doc|check" >&2
 	exit 2
 	;;
 esac

@@ -17,7 +17,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "audit.h"
+#include "commands.h"
+#include "record.h"
 #include "load.h"
 
 
