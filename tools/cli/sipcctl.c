@@ -20,7 +20,8 @@ static void usage(FILE *f)
 		"Usage: sipcctl [--json] list\n"
 		"       sipcctl [--json] show NAME\n"
 		"       sipcctl revoke [--sender] [--receiver] NAME\n"
-		"       sipcctl destroy NAME\n"
+		"       sipcctl revoke [--sender] [--receiver] --id ID\n"
+		"       sipcctl destroy [--revoke] NAME\n"
 		"List the SIPC channels, show one (size, depth, state, counters,\n"
 		"creator and its security context), revoke its peers' access\n"
 		"(both unless one is named; kernel backend only), or destroy it.\n"
@@ -28,6 +29,9 @@ static void usage(FILE *f)
 		"  -j, --json      print JSON instead of text\n"
 		"  -s, --sender    revoke: the sender\n"
 		"  -r, --receiver  revoke: the receiver\n"
+		"  -i, --id        revoke: the argument is a channel id (as `show`\n"
+		"                  prints it), which also reaches destroyed channels\n"
+		"  -R, --revoke    destroy: revoke both roles first\n"
 		"  -h, --help      show this help\n"
 		"\n"
 		"Exit status: 0 success, 1 failure (such as no such channel),\n"
@@ -206,20 +210,39 @@ static int cmd_show(const char *name, int json)
 	return label ? 0 : fail(name, r);
 }
 
+/* An id as `show` prints it (0x...), or in decimal. */
+static int cmd_revoke_id(const char *arg, unsigned int roles)
+{
+	unsigned long long id;
+	char *end;
+	int r;
+
+	errno = 0;
+	id = strtoull(arg, &end, 0);
+	if (errno || end == arg || *end || arg[0] == '-') {
+		fprintf(stderr, "sipcctl: %s: not a channel id\n", arg);
+		return 2;
+	}
+	r = sipc_revoke_id(id, roles);
+	return r ? fail(arg, r) : 0;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "json", no_argument, NULL, 'j' },
 		{ "sender", no_argument, NULL, 's' },
 		{ "receiver", no_argument, NULL, 'r' },
+		{ "id", no_argument, NULL, 'i' },
+		{ "revoke", no_argument, NULL, 'R' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	unsigned int roles = 0;
 	const char *cmd;
-	int c, json = 0, r;
+	int c, json = 0, by_id = 0, destroy_revoke = 0, r;
 
-	while ((c = getopt_long(argc, argv, "jsrh", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "jsriRh", opts, NULL)) != -1) {
 		switch (c) {
 		case 'j':
 			json = 1;
@@ -229,6 +252,12 @@ int main(int argc, char **argv)
 			break;
 		case 'r':
 			roles |= SIPC_REVOKE_RECEIVER;
+			break;
+		case 'i':
+			by_id = 1;
+			break;
+		case 'R':
+			destroy_revoke = 1;
 			break;
 		case 'h':
 			usage(stdout);
@@ -243,8 +272,10 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	cmd = argv[optind++];
-	if (roles && strcmp(cmd, "revoke")) {
-		usage(stderr);	/* --sender/--receiver belong to revoke */
+	/* Each option belongs to one command. */
+	if (((roles || by_id) && strcmp(cmd, "revoke")) ||
+	    (destroy_revoke && strcmp(cmd, "destroy"))) {
+		usage(stderr);
 		return 2;
 	}
 	if (!strcmp(cmd, "list") && optind == argc)
@@ -252,11 +283,16 @@ int main(int argc, char **argv)
 	if (!strcmp(cmd, "show") && optind == argc - 1)
 		return cmd_show(argv[optind], json);
 	if (!strcmp(cmd, "revoke") && optind == argc - 1) {
-		r = sipc_revoke(argv[optind], roles ? roles : SIPC_REVOKE_ALL_FLAGS);
+		if (!roles)
+			roles = SIPC_REVOKE_ALL_FLAGS;
+		if (by_id)
+			return cmd_revoke_id(argv[optind], roles);
+		r = sipc_revoke(argv[optind], roles);
 		return r ? fail(argv[optind], r) : 0;
 	}
 	if (!strcmp(cmd, "destroy") && optind == argc - 1) {
-		r = sipc_destroy(argv[optind]);
+		r = destroy_revoke ? sipc_destroy_revoke(argv[optind]) :
+				     sipc_destroy(argv[optind]);
 		return r ? fail(argv[optind], r) : 0;
 	}
 	usage(stderr);
