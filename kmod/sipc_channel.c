@@ -35,6 +35,40 @@ static struct sipc_channel *sipc_find_locked(const char *name)
 	return NULL;
 }
 
+static struct sipc_channel *sipc_find_id_locked(u64 id)
+{
+	struct sipc_channel *ch;
+
+	lockdep_assert_held(&sipc_table_lock);
+	list_for_each_entry(ch, &sipc_channels, node) {
+		if (ch->id == id)
+			return ch;
+	}
+	return NULL;
+}
+
+/**
+ * sipc_channel_find - the channel a command names, with a reference: by
+ * @id when @by_id (destroyed channels included: the list keeps every
+ * channel alive), else by @name.  The other key must be all zero.
+ * Returns the channel, ERR_PTR(-EINVAL) for a bad key, ERR_PTR(-ENOENT).
+ */
+struct sipc_channel *sipc_channel_find(const char name[SIPC_NAME_MAX],
+				       u64 id, bool by_id)
+{
+	struct sipc_channel *ch;
+
+	if (by_id ? !!memchr_inv(name, 0, SIPC_NAME_MAX) :
+		    id || sipc_name_check(name))
+		return ERR_PTR(-EINVAL);
+	mutex_lock(&sipc_table_lock);
+	ch = by_id ? sipc_find_id_locked(id) : sipc_find_locked(name);
+	if (ch)
+		kref_get(&ch->ref);
+	mutex_unlock(&sipc_table_lock);
+	return ch ?: ERR_PTR(-ENOENT);
+}
+
 /* Look a channel up by name and take a reference, or NULL. */
 struct sipc_channel *sipc_channel_lookup(const char *name)
 {
@@ -330,34 +364,68 @@ static void sipc_destroy_locked(struct sipc_channel *ch)
 }
 
 /**
- * sipc_channel_destroy - destroy the channel named @name, or -ENOENT.
+ * sipc_channel_unname - destroy @ch (a reference the caller holds) and
+ * drop the table's reference; -EIDRM if it was destroyed already.
  */
-int sipc_channel_destroy(const char *name)
+static int sipc_channel_unname(struct sipc_channel *ch)
 {
-	struct sipc_channel *ch;
+	bool named;
 
 	mutex_lock(&sipc_table_lock);
-	ch = sipc_find_locked(name);
-	if (ch)
+	named = ch->named;
+	if (named)
 		sipc_destroy_locked(ch);
 	mutex_unlock(&sipc_table_lock);
-	if (!ch)
-		return -ENOENT;
+	if (!named)
+		return -EIDRM;
 	sipc_channel_put(ch);	/* the table's reference */
 	return 0;
 }
 
+/**
+ * sipc_channel_destroy - destroy the channel named @name, or -ENOENT.
+ */
+int sipc_channel_destroy(const char *name)
+{
+	struct sipc_channel *ch = sipc_channel_lookup(name);
+	int err;
+
+	if (!ch)
+		return -ENOENT;
+	err = sipc_channel_unname(ch);
+	sipc_channel_put(ch);
+	return err == -EIDRM ? -ENOENT : err;	/* a racing destroy won */
+}
+
+/*
+ * By name, a channel already destroyed is not found (ENOENT); by id it
+ * is, and gives EIDRM unless the caller only wants it revoked.  Revoke
+ * comes first, so that no waiter that wakes for the destroy can still
+ * reach the memory.
+ */
 long sipc_ioctl_destroy(void __user *uarg)
 {
 	struct sipc_channel_ref r;
+	struct sipc_channel *ch;
+	bool by_id;
 	int err;
 
 	err = sipc_copy_in(&r, sizeof(r), SIPC_CHANNEL_REF_SIZE_VER0, uarg);
 	if (err)
 		return err;
-	if (r.flags || sipc_name_check(r.name))
+	if (r.flags & ~SIPC_DESTROY_ALL_FLAGS)
 		return -EINVAL;
-	return sipc_channel_destroy(r.name);
+	by_id = r.flags & SIPC_REF_BY_ID;
+	ch = sipc_channel_find(r.name, r.id, by_id);
+	if (IS_ERR(ch))
+		return PTR_ERR(ch);
+	if (r.flags & SIPC_DESTROY_REVOKE)
+		sipc_channel_revoke(ch, SIPC_REVOKE_ALL_ROLES);
+	err = sipc_channel_unname(ch);
+	sipc_channel_put(ch);
+	if (err == -EIDRM && (r.flags & SIPC_DESTROY_REVOKE))
+		return 0;
+	return err == -EIDRM && !by_id ? -ENOENT : err;
 }
 
 /**
@@ -485,13 +553,16 @@ long sipc_ioctl_info(void __user *uarg)
 	err = sipc_copy_in(&info, sizeof(info), SIPC_INFO_SIZE_VER0, uarg);
 	if (err)
 		return err;
-	if (info.flags || info.reserved || info.reserved2 ||
-	    sipc_name_check(info.name))
+	if ((info.flags & ~SIPC_REF_BY_ID) || info.reserved || info.reserved2)
 		return -EINVAL;
-
-	ch = sipc_channel_lookup(info.name);
-	if (!ch)
-		return -ENOENT;
+	/* id is an output field by name: whatever the caller left there. */
+	if (info.flags & SIPC_REF_BY_ID)
+		ch = sipc_channel_find(info.name, info.id, true);
+	else
+		ch = sipc_channel_find(info.name, 0, false);
+	if (IS_ERR(ch))
+		return PTR_ERR(ch);
+	memcpy(info.name, ch->name, SIPC_NAME_MAX);
 	sipc_channel_fill_info(ch, &info);
 	err = sipc_copy_string(info.context, info.context_size,
 			       ch->creator_ctx, ch->creator_ctx_len);

@@ -363,7 +363,8 @@ long sipc_ioctl_attach(void __user *uarg, u32 role)
 	err = sipc_copy_in(&r, sizeof(r), SIPC_CHANNEL_REF_SIZE_VER0, uarg);
 	if (err)
 		return err;
-	if ((r.flags & ~SIPC_ATTACH_ALL_FLAGS) || sipc_name_check(r.name))
+	if ((r.flags & ~SIPC_ATTACH_ALL_FLAGS) || r.id ||
+	    sipc_name_check(r.name))
 		return -EINVAL;
 
 	ep = kzalloc(sizeof(*ep), GFP_KERNEL_ACCOUNT);

@@ -183,6 +183,8 @@ struct sipc_channel *sipc_channel_new(struct sipc_create *c);
 int sipc_channel_publish(struct sipc_channel *ch);
 int sipc_channel_destroy(const char *name);
 struct sipc_channel *sipc_channel_lookup(const char *name);
+struct sipc_channel *sipc_channel_find(const char name[SIPC_NAME_MAX],
+				       u64 id, bool by_id);
 void sipc_channel_fill_info(struct sipc_channel *ch, struct sipc_info *info);
 void sipc_channel_put(struct sipc_channel *ch);
 int sipc_channel_attach(struct sipc_channel *ch, struct sipc_endpoint *ep);

@@ -12,6 +12,16 @@
  * maps the whole VMA at once, so that is one decision per mapping per
  * policy change, not one per page.
  *
+ * PFN mappings, not page mappings (Documentation/design.md, "Regions are
+ * PFN mappings"): the pages go in as special PTEs of a VM_PFNMAP | VM_IO
+ * VMA.  The mm core then keeps no page reference, mapcount or rmap for
+ * them, so nothing the receiver maps shows in the sender's pagemap, smaps
+ * or in Mapped:, and get_user_pages() refuses the VMA: no vmsplice,
+ * O_DIRECT, io_uring buffer or process_vm_* pin can outlive a revoke,
+ * because none can be taken.  The page-table entries are the only
+ * references, and the zap removes them.  ->access serves ptrace and
+ * /proc/PID/mem by copying, with the same checks as a fault.
+ *
  * Forward-only memory: the receiver's endpoint file is opened read-only,
  * so the mm core already refuses PROT_WRITE on a shared mapping of it;
  * here VM_MAYWRITE is also cleared so mprotect() cannot add write later,
@@ -19,6 +29,7 @@
  * copy-on-write route either.
  */
 #include <linux/gfp.h>
+#include <linux/highmem.h>
 #include <linux/mm.h>
 #include <linux/security.h>
 #include <linux/slab.h>
@@ -63,21 +74,23 @@ static bool sipc_map_allowed(struct sipc_endpoint *ep, struct file *file)
 
 /*
  * Map the whole VMA in one go (the first touch pays for all pages, later
- * accesses pay nothing), then make sure the faulting page is in: it may
- * be the one a racing fault left out.
+ * accesses pay nothing).  An entry a racing fault put in first gives
+ * VM_FAULT_NOPAGE too (insert_pfn leaves a present entry alone), so the
+ * faulting page is in whichever fault won.
  */
 static vm_fault_t sipc_region_insert(struct vm_fault *vmf,
 				     struct sipc_region *r)
 {
 	struct vm_area_struct *vma = vmf->vma;
-	unsigned long num = vma_pages(vma);
-	int err;
+	unsigned long i, num = vma_pages(vma);
+	vm_fault_t ret;
 
-	vm_insert_pages(vma, vma->vm_start, &r->pages[vma->vm_pgoff], &num);
-	err = vm_insert_page(vma, vmf->address & PAGE_MASK,
-			     r->pages[vmf->pgoff]);
-	if (err && err != -EBUSY)
-		return err == -ENOMEM ? VM_FAULT_OOM : VM_FAULT_SIGBUS;
+	for (i = 0; i < num; i++) {
+		ret = vmf_insert_pfn(vma, vma->vm_start + (i << PAGE_SHIFT),
+				     page_to_pfn(r->pages[vma->vm_pgoff + i]));
+		if (ret != VM_FAULT_NOPAGE)
+			return ret;
+	}
 	return VM_FAULT_NOPAGE;
 }
 
@@ -120,8 +133,39 @@ static vm_fault_t sipc_region_fault(struct vm_fault *vmf)
 	}
 }
 
+/*
+ * ptrace and /proc/PID/mem: GUP cannot reach a PFN mapping, so the mm core
+ * asks here.  Reads are served by copying, after the checks a fault would
+ * make; writes need a writable mapping, which the receiver never has.
+ * Nothing is kept: a later revoke has no reference to take back.
+ */
+static int sipc_region_access(struct vm_area_struct *vma, unsigned long addr,
+			      void *buf, int len, int write)
+{
+	struct sipc_endpoint *ep = vma->vm_private_data;
+	struct sipc_region *r = &ep->ch->region;
+	unsigned long off = addr - vma->vm_start;
+	unsigned long pgoff = vma->vm_pgoff + (off >> PAGE_SHIFT);
+	unsigned int in_page = offset_in_page(addr);
+	char *kaddr;
+
+	if (write && !(vma->vm_flags & VM_WRITE))
+		return -EIO;
+	if (pgoff >= r->nr_pages || !sipc_map_allowed(ep, vma->vm_file))
+		return -EIO;
+	len = min_t(int, len, PAGE_SIZE - in_page);
+	kaddr = kmap_local_page(r->pages[pgoff]);
+	if (write)
+		memcpy(kaddr + in_page, buf, len);
+	else
+		memcpy(buf, kaddr + in_page, len);
+	kunmap_local(kaddr);
+	return len;
+}
+
 static const struct vm_operations_struct sipc_region_vm_ops = {
 	.fault = sipc_region_fault,
+	.access = sipc_region_access,
 };
 
 /*
@@ -156,8 +200,8 @@ int sipc_region_mmap(struct sipc_endpoint *ep, struct vm_area_struct *vma)
 	if (err)
 		return err;
 
-	/* MIXEDMAP: the fault handler inserts pages itself, in batches. */
-	vma->vm_flags |= VM_MIXEDMAP | VM_DONTEXPAND | VM_DONTDUMP;
+	/* PFNMAP | IO: no page references, no GUP (see the top of file). */
+	vma->vm_flags |= VM_PFNMAP | VM_IO | VM_DONTEXPAND | VM_DONTDUMP;
 	vma->vm_private_data = ep;
 	vma->vm_ops = &sipc_region_vm_ops;
 	return 0;

@@ -111,13 +111,13 @@ long sipc_ioctl_revoke(void __user *uarg)
 	err = sipc_copy_in(&r, sizeof(r), SIPC_CHANNEL_REF_SIZE_VER0, uarg);
 	if (err)
 		return err;
-	if (!r.flags || (r.flags & ~SIPC_REVOKE_ALL_FLAGS) ||
-	    sipc_name_check(r.name))
+	if (!(r.flags & SIPC_REVOKE_ALL_ROLES) ||
+	    (r.flags & ~(SIPC_REVOKE_ALL_FLAGS | SIPC_REF_BY_ID)))
 		return -EINVAL;
-	ch = sipc_channel_lookup(r.name);
-	if (!ch)
-		return -ENOENT;
-	err = sipc_channel_revoke(ch, r.flags);
+	ch = sipc_channel_find(r.name, r.id, r.flags & SIPC_REF_BY_ID);
+	if (IS_ERR(ch))
+		return PTR_ERR(ch);
+	err = sipc_channel_revoke(ch, r.flags & SIPC_REVOKE_ALL_ROLES);
 	sipc_channel_put(ch);
 	return err;
 }

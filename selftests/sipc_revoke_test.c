@@ -8,9 +8,13 @@
  * POLLERR|POLLHUP.  Its role is free at once; a revoked sender counts as
  * departed.  The other role is untouched.  MAP answers 0 while the
  * endpoint may map, EACCES once revoked, EIDRM once destroyed.
+ * REVOKE, DESTROY and INFO can name a channel by id, which reaches a
+ * destroyed channel that is still mapped; DESTROY can revoke first.
  */
 #define _GNU_SOURCE
+#include <fcntl.h>
 #include <signal.h>
+#include <stdint.h>
 #include <sys/mman.h>
 
 #include "sipc_harness.h"

@@ -94,6 +94,23 @@ int sipc_destroy(const char *name);
 int sipc_revoke(const char *name, unsigned int roles);
 
 /*
+ * Revoke as sipc_revoke(), naming the channel by its id (struct
+ * sipc_stat.id): this reaches a channel that was destroyed but is still
+ * held by an endpoint or a mapping, which has no name any more.
+ * Returns 0, -ENOENT (no channel with that id is alive), -EINVAL (bad
+ * @roles), -EACCES, -ENODEV, or -EOPNOTSUPP (sysv, or a module without
+ * SIPC_FEATURE_REF_BY_ID).  Since LIBSIPC_0.3.
+ */
+int sipc_revoke_id(uint64_t id, unsigned int roles);
+
+/*
+ * Revoke both roles of channel @name, then destroy it: no mapping of it
+ * outlives the call.  Returns as sipc_destroy(), or -EOPNOTSUPP (sysv, or
+ * a module without SIPC_FEATURE_DESTROY_REVOKE).  Since LIBSIPC_0.3.
+ */
+int sipc_destroy_revoke(const char *name);
+
+/*
  * Copy up to @count channel names into @names and return how many
  * channels exist (which may be more than @count: call again with more
  * room).  @names may be NULL when @count is 0.

@@ -114,6 +114,26 @@ int sipc_revoke(const char *name, unsigned int roles)
 	return be->revoke(name, roles);
 }
 
+int sipc_revoke_id(uint64_t id, unsigned int roles)
+{
+	const struct sipc_backend *be = sipc_backend_get();
+
+	if (!be || !roles || (roles & ~SIPC_REVOKE_ALL_FLAGS))
+		return -EINVAL;
+	return be->revoke_id ? be->revoke_id(id, roles) : -EOPNOTSUPP;
+}
+
+int sipc_destroy_revoke(const char *name)
+{
+	const struct sipc_backend *be;
+	int r;
+
+	be = backend_for(name, &r);
+	if (!be)
+		return r;
+	return be->destroy_revoke ? be->destroy_revoke(name) : -EOPNOTSUPP;
+}
+
 int sipc_list(char (*names)[SIPC_NAME_MAX], unsigned int count)
 {
 	const struct sipc_backend *be = sipc_backend_get();

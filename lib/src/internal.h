@@ -62,6 +62,9 @@ struct sipc_backend {
 	int (*create)(const char *name, uint64_t size, unsigned int depth);
 	int (*destroy)(const char *name);
 	int (*revoke)(const char *name, unsigned int roles);
+	/* Optional (NULL: -EOPNOTSUPP): revoke by id, destroy and revoke. */
+	int (*revoke_id)(uint64_t id, unsigned int roles);
+	int (*destroy_revoke)(const char *name);
 	/* Returns the number of channels; copies up to count names. */
 	int (*list)(char (*names)[SIPC_NAME_MAX], unsigned int count);
 	/* st and ctx may be NULL; returns the context length (>= 0). */

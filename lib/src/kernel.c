@@ -106,6 +106,43 @@ static int kernel_revoke(const char *name, unsigned int roles)
 	return dev_ioctl(SIPC_IOC_REVOKE, &ref);
 }
 
+/*
+ * A module older than the flag refuses it with EINVAL; say "not
+ * supported" then, rather than "bad argument".
+ */
+static int kernel_feature_errno(int r, uint64_t feature)
+{
+	struct sipc_version v = { .size = sizeof(v) };
+
+	if (r != -EINVAL || dev_ioctl(SIPC_IOC_VERSION, &v) < 0)
+		return r;
+	return v.features & feature ? r : -EOPNOTSUPP;
+}
+
+static int kernel_revoke_id(uint64_t id, unsigned int roles)
+{
+	struct sipc_channel_ref ref = {
+		.size = sizeof(ref),
+		.flags = roles | SIPC_REF_BY_ID,
+		.id = id,
+	};
+
+	return kernel_feature_errno(dev_ioctl(SIPC_IOC_REVOKE, &ref),
+				    SIPC_FEATURE_REF_BY_ID);
+}
+
+static int kernel_destroy_revoke(const char *name)
+{
+	struct sipc_channel_ref ref = {
+		.size = sizeof(ref),
+		.flags = SIPC_DESTROY_REVOKE,
+	};
+
+	copy_name(ref.name, name);
+	return kernel_feature_errno(dev_ioctl(SIPC_IOC_DESTROY, &ref),
+				    SIPC_FEATURE_DESTROY_REVOKE);
+}
+
 static int kernel_list(char (*names)[SIPC_NAME_MAX], unsigned int count)
 {
 	struct sipc_list l = {
@@ -306,6 +343,8 @@ const struct sipc_backend sipc_kernel_backend = {
 	.create = kernel_create,
 	.destroy = kernel_destroy,
 	.revoke = kernel_revoke,
+	.revoke_id = kernel_revoke_id,
+	.destroy_revoke = kernel_destroy_revoke,
 	.list = kernel_list,
 	.stat = kernel_stat,
 	.label = kernel_label,

@@ -648,6 +648,53 @@ TEST_F(chan, revoke)
 	EXPECT_EQ(0, roundtrip(self->name, 9));
 }
 
+/*
+ * Kernel: a destroyed channel that a handle still holds has no name, but
+ * sipc_revoke_id() reaches it by the id sipc_stat() gave; and
+ * sipc_destroy_revoke() cuts both roles off as it destroys.  sysv: both
+ * -EOPNOTSUPP, and nothing changes.
+ */
+TEST_F(chan, revoke_id_and_destroy_revoke)
+{
+	struct sipc_stat st;
+	const void *data;
+	size_t len;
+	int tx, rx;
+
+	ASSERT_EQ(0, sipc_stat(self->name, &st));
+	tx = sipc_open(self->name, SIPC_ROLE_SENDER);
+	rx = sipc_open(self->name, SIPC_ROLE_RECEIVER);
+	ASSERT_LE(0, tx);
+	ASSERT_LE(0, rx);
+	EXPECT_EQ(-EINVAL, sipc_revoke_id(st.id, 0));
+	EXPECT_EQ(-EINVAL, sipc_revoke_id(st.id, SIPC_REVOKE_ALL_FLAGS + 1));
+	if (!tu_kernel()) {
+		EXPECT_EQ(-EOPNOTSUPP, sipc_revoke_id(st.id, SIPC_REVOKE_RECEIVER));
+		EXPECT_EQ(-EOPNOTSUPP, sipc_destroy_revoke(self->name));
+		EXPECT_EQ(0, sipc_commit(tx, 5, 0));
+		EXPECT_EQ(1, sipc_next(rx, &data, &len, 0));
+		sipc_close(tx);
+		sipc_close(rx);
+		return;
+	}
+	ASSERT_EQ(0, sipc_destroy(self->name));
+	EXPECT_EQ(-ENOENT, sipc_revoke(self->name, SIPC_REVOKE_RECEIVER));
+	EXPECT_EQ(0, sipc_revoke_id(st.id, SIPC_REVOKE_RECEIVER));
+	EXPECT_EQ(-EACCES, sipc_next(rx, &data, &len, 0));
+	EXPECT_EQ(-ENOENT, sipc_revoke_id(~0ULL, SIPC_REVOKE_RECEIVER));
+	EXPECT_EQ(0, sipc_close(tx));
+	EXPECT_EQ(0, sipc_close(rx));
+
+	/* Again, named: destroy and revoke in one call. */
+	ASSERT_EQ(0, sipc_create(self->name, 4096, 1));
+	tx = sipc_open(self->name, SIPC_ROLE_SENDER);
+	ASSERT_LE(0, tx);
+	EXPECT_EQ(0, sipc_destroy_revoke(self->name));
+	EXPECT_EQ(-EACCES, sipc_send_eof(tx, 0));
+	EXPECT_EQ(-ENOENT, sipc_destroy_revoke(self->name));
+	EXPECT_EQ(0, sipc_close(tx));
+}
+
 TEST(strerror_texts)
 {
 	const int codes[] = { EINVAL, ENOENT, EEXIST, EBADF, EBUSY, EAGAIN,

@@ -77,14 +77,32 @@ exit_codes() {
 	"$BIN/sipcctl" --json list | grep -q "\"$c\"" || return 1
 	"$BIN/sipcctl" list | grep -qx "$c" || return 1
 	# Revocation needs the module; the sysv backend says it cannot.
+	id=$("$BIN/sipcctl" show "$c" | sed -n 's/^id: *//p')
+	[ -n "$id" ] || { echo "# no id in sipcctl show"; return 1; }
 	if "$BIN/sipcctl" --json list | grep -q '"backend": *"kernel"'; then
 		"$BIN/sipcctl" revoke --sender "$c" || return 1
+		"$BIN/sipcctl" revoke --receiver --id "$id" || return 1
+		"$BIN/sipcctl" revoke --id 0xffffffffffffffff 2>/dev/null
+		[ $? -eq 1 ] || { echo "# revoke of an unknown id"; return 1; }
 	else
 		"$BIN/sipcctl" revoke "$c" 2>/dev/null; [ $? -eq 1 ] || return 1
+		"$BIN/sipcctl" revoke --id "$id" 2>/dev/null; [ $? -eq 1 ] || return 1
 	fi
+	"$BIN/sipcctl" revoke --id "$c" 2>/dev/null
+	[ $? -eq 2 ] || { echo "# revoke --id with a name"; return 1; }
 	"$BIN/sipcctl" --sender list >/dev/null 2>&1; [ $? -eq 2 ] || return 1
+	"$BIN/sipcctl" --revoke show "$c" >/dev/null 2>&1; [ $? -eq 2 ] || return 1
 	"$BIN/sipcctl" destroy "$c" || return 1
 	"$BIN/sipcctl" destroy "$c" 2>/dev/null; [ $? -eq 1 ] || return 1
+	"$BIN/sipcctl" show "$c" 2>/dev/null; [ $? -eq 1 ] || return 1
+	# destroy --revoke: the kernel destroys, sysv cannot revoke.
+	"$BIN/sipc-helper" "$c" || return 1
+	if "$BIN/sipcctl" --json list | grep -q '"backend": *"kernel"'; then
+		"$BIN/sipcctl" destroy --revoke "$c" || return 1
+	else
+		"$BIN/sipcctl" destroy --revoke "$c" 2>/dev/null; [ $? -eq 1 ] || return 1
+		"$BIN/sipcctl" destroy "$c" || return 1
+	fi
 	"$BIN/sipcctl" show "$c" 2>/dev/null; [ $? -eq 1 ] || return 1
 	"$BIN/sipc-send" "$c" </dev/null 2>/dev/null; [ $? -eq 1 ] || return 1
 	"$BIN/sipc-recv" "$c" 2>/dev/null; [ $? -eq 1 ]

@@ -21,7 +21,8 @@ static void usage(FILE *f)
 		"Usage: sipcctl [--json] list\n"
 		"       sipcctl [--json] show NAME\n"
 		"       sipcctl revoke [--sender] [--receiver] NAME\n"
-		"       sipcctl destroy NAME\n"
+		"       sipcctl revoke [--sender] [--receiver] --id ID\n"
+		"       sipcctl destroy [--revoke] NAME\n"
 		"List the SIPC channels, show one (size, depth, state, counters,\n"
 		"creator and its security context), revoke its peers' access\n"
 		"(both unless one is named; kernel backend only), or destroy it.\n"
@@ -29,6 +30,9 @@ static void usage(FILE *f)
 		"  -j, --json      print JSON instead of text\n"
 		"  -s, --sender    revoke: the sender\n"
 		"  -r, --receiver  revoke: the receiver\n"
+		"  -i, --id        revoke: the argument is a channel id (as `show`\n"
+		"                  prints it), which also reaches destroyed channels\n"
+		"  -R, --revoke    destroy: revoke both roles first\n"
 		"  -h, --help      show this help\n"
 		"\n"
 		"Exit status: 0 success, 1 failure (such as no such channel),\n"
@@ -207,20 +211,39 @@ static int cmd_show(const char *name, int json)
 	return label ? 0 : fail(name, r);
 }
 
+/* An id as `show` prints it (0x...), or in decimal. */
+static int cmd_revoke_id(const char *arg, unsigned int roles)
+{
+	unsigned long long id;
+	char *end;
+	int r;
+
+	errno = 0;
+	id = strtoull(arg, &end, 0);
+	if (errno || end == arg || *end || arg[0] == '-') {
+		fprintf(stderr, "sipcctl: %s: not a channel id\n", arg);
+		return 2;
+	}
+	r = sipc_revoke_id(id, roles);
+	return r ? fail(arg, r) : 0;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "json", no_argument, NULL, 'j' },
 		{ "sender", no_argument, NULL, 's' },
 		{ "receiver", no_argument, NULL, 'r' },
+		{ "id", no_argument, NULL, 'i' },
+		{ "revoke", no_argument, NULL, 'R' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	unsigned int roles = 0;
 	const char *cmd;
-	int c, json = 0, r, status = 0;
+	int c, json = 0, by_id = 0, destroy_revoke = 0, r, status = 0;
 
-	while ((c = cli_next_option(argc, argv, "jsrh", opts, usage, &status)) >= 0) {
+	while ((c = cli_next_option(argc, argv, "jsriRh", opts, usage, &status)) >= 0) {
 		switch (c) {
 		case 'j':
 			json = 1;
@@ -231,6 +254,12 @@ int main(int argc, char **argv)
 		case 'r':
 			roles |= SIPC_REVOKE_RECEIVER;
 			break;
+		case 'i':
+			by_id = 1;
+			break;
+		case 'R':
+			destroy_revoke = 1;
+			break;
 		}
 	}
 	if (c == CLI_EXIT)
@@ -238,19 +267,25 @@ int main(int argc, char **argv)
 	if (optind >= argc)
 		return cli_usage_error(usage);
 	cmd = argv[optind++];
-	/* --sender/--receiver belong to revoke */
-	if (roles && strcmp(cmd, "revoke"))
+	/* Each option belongs to one command. */
+	if (((roles || by_id) && strcmp(cmd, "revoke")) ||
+	    (destroy_revoke && strcmp(cmd, "destroy")))
 		return cli_usage_error(usage);
 	if (!strcmp(cmd, "list") && optind == argc)
 		return cmd_list(json);
 	if (!strcmp(cmd, "show") && optind == argc - 1)
 		return cmd_show(argv[optind], json);
 	if (!strcmp(cmd, "revoke") && optind == argc - 1) {
-		r = sipc_revoke(argv[optind], roles ? roles : SIPC_REVOKE_ALL_FLAGS);
+		if (!roles)
+			roles = SIPC_REVOKE_ALL_FLAGS;
+		if (by_id)
+			return cmd_revoke_id(argv[optind], roles);
+		r = sipc_revoke(argv[optind], roles);
 		return r ? fail(argv[optind], r) : 0;
 	}
 	if (!strcmp(cmd, "destroy") && optind == argc - 1) {
-		r = sipc_destroy(argv[optind]);
+		r = destroy_revoke ? sipc_destroy_revoke(argv[optind]) :
+				     sipc_destroy(argv[optind]);
 		return r ? fail(argv[optind], r) : 0;
 	}
 	return cli_usage_error(usage);

@@ -68,6 +68,10 @@ ln -s busybox "$ROOT/bin/sh"		# for /init's #! line
 # --install does not overwrite existing files).
 [ -d "$GUEST_DIR" ] && cp -a "$GUEST_DIR/." "$ROOT/"
 cp "$KO" "$ROOT/lib/sipc/sipc.ko"
+# brd gives the guest a RAM disk that takes O_DIRECT (tmpfs does not), for
+# sipc_pin_test; the test loads it, and skips where it does not fit.
+BRD=/lib/modules/$(tools/testing/kver.sh)/kernel/drivers/block/brd.ko
+[ -r "$BRD" ] && cp "$BRD" "$ROOT/lib/sipc/brd.ko"
 cp tools/testing/guest-init.sh "$ROOT/init"
 chmod 755 "$ROOT/init"
 

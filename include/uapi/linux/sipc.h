@@ -50,8 +50,12 @@
 
 #define SIPC_DEVICE_PATH	"/dev/sipc"
 
-/* Version of this API, reported by SIPC_IOC_VERSION. */
-#define SIPC_API_VERSION	1
+/*
+ * Version of this API, reported by SIPC_IOC_VERSION.  2: regions are PFN
+ * mappings; channels can be named by id; DESTROY can revoke.  Feature
+ * bits, not the version, say which optional behaviour a module has.
+ */
+#define SIPC_API_VERSION	2
 
 /*
  * Channel names: 1 to SIPC_NAME_MAX - 1 bytes of printable ASCII
@@ -98,8 +102,27 @@ struct sipc_version {
 };
 #define SIPC_VERSION_SIZE_VER0	32
 
-/* No optional features yet; later API additions get a bit each. */
-#define SIPC_FEATURES_ALL	0ULL
+/*
+ * Feature bits (Documentation/uapi.md, "Version 2 additions"; the bits
+ * designed but not yet implemented are reserved there, not here).
+ *
+ * UNPINNABLE: the region is a PFN mapping.  get_user_pages() refuses it,
+ *	so vmsplice, O_DIRECT, io_uring buffer registration and
+ *	process_vm_readv/writev on it fail with EFAULT for both roles, and
+ *	no reference to a region page can outlive a revoke; madvise
+ *	(MADV_DONTNEED) gives EINVAL; /proc/PID/mem reads are served by
+ *	copying, with the fault's checks.
+ * REF_BY_ID: DESTROY, REVOKE and INFO accept SIPC_REF_BY_ID and then name
+ *	the channel by id, which reaches a destroyed channel still held by
+ *	an endpoint or mapping.
+ * DESTROY_REVOKE: DESTROY accepts SIPC_DESTROY_REVOKE.
+ */
+#define SIPC_FEATURE_UNPINNABLE		(1ULL << 0)
+#define SIPC_FEATURE_REF_BY_ID		(1ULL << 3)
+#define SIPC_FEATURE_DESTROY_REVOKE	(1ULL << 4)
+#define SIPC_FEATURES_ALL	(SIPC_FEATURE_UNPINNABLE | \
+				 SIPC_FEATURE_REF_BY_ID | \
+				 SIPC_FEATURE_DESTROY_REVOKE)
 
 /**
  * struct sipc_create - argument of SIPC_IOC_CREATE
@@ -134,16 +157,34 @@ struct sipc_create {
  * struct sipc_channel_ref - names a channel: SIPC_IOC_DESTROY,
  *	SIPC_IOC_ATTACH_SENDER / SIPC_IOC_ATTACH_RECEIVER, SIPC_IOC_REVOKE
  * @size:	in: sizeof(struct sipc_channel_ref)
- * @flags:	in: DESTROY: must be 0.  ATTACH: SIPC_ATTACH_* bits.
- *		REVOKE: SIPC_REVOKE_* bits, at least one.
- * @name:	in: channel name
+ * @flags:	in: DESTROY: SIPC_DESTROY_* bits.  ATTACH: SIPC_ATTACH_* bits.
+ *		REVOKE: SIPC_REVOKE_* bits, at least one.  DESTROY and
+ *		REVOKE also take SIPC_REF_BY_ID.
+ * @name:	in: channel name; all zero with SIPC_REF_BY_ID
+ * @id:		in, with SIPC_REF_BY_ID: the channel's id (SIPC_IOC_INFO,
+ *		SIPC_IOC_EP_INFO); else must be 0.  (Since
+ *		SIPC_CHANNEL_REF_SIZE_VER1.)
  */
 struct sipc_channel_ref {
 	__u32 size;		/* 0 */
 	__u32 flags;		/* 4 */
 	char name[SIPC_NAME_MAX];	/* 8 */
+	__u64 id;		/* 72 */
 };
 #define SIPC_CHANNEL_REF_SIZE_VER0	72
+#define SIPC_CHANNEL_REF_SIZE_VER1	80	/* adds id */
+
+/*
+ * Name the channel by @id instead of @name (DESTROY, REVOKE; INFO reads
+ * sipc_info.id).  By id, a destroyed channel that an endpoint or mapping
+ * still holds is found too.  A high bit, so that it never meets the
+ * commands' own flags.
+ */
+#define SIPC_REF_BY_ID		(1U << 31)
+
+/* Destroy flags. */
+#define SIPC_DESTROY_REVOKE	(1U << 0)	/* revoke both roles first */
+#define SIPC_DESTROY_ALL_FLAGS	(SIPC_DESTROY_REVOKE | SIPC_REF_BY_ID)
 
 /* Attach flags.  Endpoints are close-on-exec unless asked otherwise. */
 #define SIPC_ATTACH_NONBLOCK	(1U << 0)	/* endpoint gets O_NONBLOCK */
@@ -154,6 +195,7 @@ struct sipc_channel_ref {
 #define SIPC_REVOKE_SENDER	(1U << 0)
 #define SIPC_REVOKE_RECEIVER	(1U << 1)
 #define SIPC_REVOKE_ALL_FLAGS	(SIPC_REVOKE_SENDER | SIPC_REVOKE_RECEIVER)
+#define SIPC_REVOKE_ALL_ROLES	SIPC_REVOKE_ALL_FLAGS
 
 /* Channel state bits, reported by SIPC_IOC_INFO. */
 #define SIPC_STATE_SENDER	(1U << 0)	/* a sender endpoint exists */
@@ -164,9 +206,11 @@ struct sipc_channel_ref {
 /**
  * struct sipc_info - argument of SIPC_IOC_INFO
  * @size:	in: sizeof(struct sipc_info)
- * @flags:	in: must be 0
- * @name:	in: channel name
- * @id:		out: unique id of the channel (never reused while loaded)
+ * @flags:	in: 0 or SIPC_REF_BY_ID
+ * @name:	in: channel name.  With SIPC_REF_BY_ID: must be all zero on
+ *		input, and the channel's name (kept after destroy) on output.
+ * @id:		out: unique id of the channel (never reused while loaded).
+ *		With SIPC_REF_BY_ID: in, the channel to describe.
  * @region_size: out: bytes of the region (page-rounded)
  * @queue_depth: out: control queue depth
  * @queue_len:	out: messages waiting in the queue
@@ -321,10 +365,12 @@ struct sipc_ep_info {
 /*
  * SIPC_IOC_DESTROY - remove a channel's name and tear it down: every
  * waiter on its endpoints wakes with EIDRM, and every later operation on
- * them fails with EIDRM.  Mappings stay valid until unmapped; the memory
- * is freed when the last endpoint and mapping are gone.  The name can be
- * reused at once.
- * On: /dev/sipc.  Errors: EFAULT, EINVAL, E2BIG, ENOENT.
+ * them fails with EIDRM.  Mappings stay valid until unmapped, unless
+ * SIPC_DESTROY_REVOKE revokes both roles first (as SIPC_IOC_REVOKE); the
+ * memory is freed when the last endpoint and mapping are gone.  The name
+ * can be reused at once.  By id (SIPC_REF_BY_ID), a channel already
+ * destroyed gives EIDRM, or with SIPC_DESTROY_REVOKE is revoked.
+ * On: /dev/sipc.  Errors: EFAULT, EINVAL, E2BIG, ENOENT, EIDRM.
  */
 #define SIPC_IOC_DESTROY	_IO(SIPC_IOC_MAGIC, 0x02)
 
