@@ -128,7 +128,7 @@ int sipc_destroy_revoke(const char *name)
 	const struct sipc_backend *be;
 	int r;
 
-	be = backend_for(name, &r);
+	be = sipc_backend_for(name, &r);
 	if (!be)
 		return r;
 	return be->destroy_revoke ? be->destroy_revoke(name) : -EOPNOTSUPP;
