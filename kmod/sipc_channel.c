@@ -69,8 +69,11 @@ static void sipc_channel_release(struct kref *ref)
 }
 
 /**
- * sipc_channel_put - drop a reference taken by lookup or held by an
- * endpoint or the table; the last one frees the channel and its memory.
+ * sipc_channel_put - drop a reference to a channel
+ * @ch: the channel; the reference was taken by a lookup or held by an
+ *      endpoint or the table
+ *
+ * The last reference frees the channel and its memory.
  */
 void sipc_channel_put(struct sipc_channel *ch)
 {
@@ -78,8 +81,9 @@ void sipc_channel_put(struct sipc_channel *ch)
 }
 
 /**
- * sipc_for_each_channel - call @fn on every channel alive, named or
- * destroyed, under sipc_table_lock (so @fn may sleep but must not put).
+ * sipc_for_each_channel - visit every channel alive, named or destroyed
+ * @fn: called on each channel under sipc_table_lock, so it may sleep but
+ *      must not drop a reference
  */
 void sipc_for_each_channel(void (*fn)(struct sipc_channel *ch))
 {
@@ -244,10 +248,12 @@ static void sipc_unreserve(u64 size)
 }
 
 /**
- * sipc_channel_new - check @c, reserve it against the limits and build
- * the channel, unpublished.  @c->region_size and @c->queue_depth are
- * rounded / defaulted in place.  Returns the channel (one reference, to
- * be given to sipc_channel_publish() or dropped) or an ERR_PTR.
+ * sipc_channel_new - build a channel, unpublished
+ * @c: the creation arguments; checked, reserved against the limits, and
+ *     @c->region_size and @c->queue_depth rounded / defaulted in place
+ *
+ * Return: the channel (one reference, to be given to
+ * sipc_channel_publish() or dropped) or an ERR_PTR.
  */
 struct sipc_channel *sipc_channel_new(struct sipc_create *c)
 {
@@ -273,9 +279,11 @@ struct sipc_channel *sipc_channel_new(struct sipc_create *c)
 }
 
 /**
- * sipc_channel_publish - give @ch its name in the table.  The reference
- * from sipc_channel_new() becomes the table's.  On -EEXIST (a racing
- * create won) the reference is dropped and the channel freed.
+ * sipc_channel_publish - give a new channel its name in the table
+ * @ch: a channel from sipc_channel_new(); its reference becomes the table's
+ *
+ * Return: 0, or -EEXIST when a racing create won; then the reference is
+ * dropped and the channel freed.
  */
 int sipc_channel_publish(struct sipc_channel *ch)
 {
@@ -330,7 +338,10 @@ static void sipc_destroy_locked(struct sipc_channel *ch)
 }
 
 /**
- * sipc_channel_destroy - destroy the channel named @name, or -ENOENT.
+ * sipc_channel_destroy - destroy a channel by name
+ * @name: the channel's name
+ *
+ * Return: 0, or -ENOENT when no channel has that name.
  */
 int sipc_channel_destroy(const char *name)
 {
@@ -361,8 +372,12 @@ long sipc_ioctl_destroy(void __user *uarg)
 }
 
 /**
- * sipc_channel_attach - give @ep its role on @ch.  -ENOENT if @ch was
- * destroyed meanwhile, -EBUSY if the role is taken.
+ * sipc_channel_attach - give an endpoint its role on a channel
+ * @ch: the channel
+ * @ep: the endpoint, whose @ep->role is taken
+ *
+ * Return: 0, -ENOENT if @ch was destroyed meanwhile, -EBUSY if the role
+ * is taken.
  */
 int sipc_channel_attach(struct sipc_channel *ch, struct sipc_endpoint *ep)
 {
@@ -384,10 +399,14 @@ int sipc_channel_attach(struct sipc_channel *ch, struct sipc_endpoint *ep)
 }
 
 /**
- * sipc_channel_detach - free @ep's role on @ch.  @departed: the endpoint
- * was in use (not an attach being undone), so a sender's departure is
- * reported to the receiver.  A receiver's departure is reported to no
- * one: it would be a signal from receiver to sender.
+ * sipc_channel_detach - free an endpoint's role on a channel
+ * @ch: the channel
+ * @ep: the endpoint attached by sipc_channel_attach()
+ * @departed: the endpoint was in use (not an attach being undone), so a
+ *            sender's departure is reported to the receiver
+ *
+ * A receiver's departure is reported to no one: it would be a signal from
+ * receiver to sender.
  */
 void sipc_channel_detach(struct sipc_channel *ch, struct sipc_endpoint *ep,
 			 bool departed)

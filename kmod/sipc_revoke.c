@@ -48,8 +48,11 @@ static void sipc_wake_all(struct sipc_channel *ch)
 }
 
 /**
- * sipc_channel_zap - drop every page table entry mapping @ch's region and
- * wake every waiter, so that both decide again under the current policy.
+ * sipc_channel_zap - make a channel's users decide again
+ * @ch: the channel
+ *
+ * Drops every page table entry mapping @ch's region and wakes every
+ * waiter, so that both decide again under the current policy.
  */
 void sipc_channel_zap(struct sipc_channel *ch)
 {
@@ -81,9 +84,12 @@ static struct inode *sipc_revoke_ep_locked(struct sipc_channel *ch,
 }
 
 /**
- * sipc_channel_revoke - cut the endpoints in @roles off @ch for good; their
- * roles become free.  The flag is set before the zap, and the fault path
- * reads it after inserting pages, so no mapping survives (see
+ * sipc_channel_revoke - cut endpoints off a channel for good
+ * @ch: the channel
+ * @roles: SIPC_REVOKE_SENDER and/or SIPC_REVOKE_RECEIVER
+ *
+ * The roles become free.  The flag is set before the zap, and the fault
+ * path reads it after inserting pages, so no mapping survives (see
  * sipc_region_fault).
  */
 int sipc_channel_revoke(struct sipc_channel *ch, u32 roles)

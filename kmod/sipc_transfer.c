@@ -110,9 +110,15 @@ static int sipc_send_begin(struct sipc_channel *ch, struct sipc_xfer *x)
 }
 
 /**
- * sipc_channel_send - queue @q on @ch, waiting for room unless
- * @x->nonblock.  @x->deliver() is called first with @q->seq set to the
- * number the message will get; if it fails nothing is queued.
+ * sipc_channel_send - queue a control message, waiting for room
+ * @ch: the channel
+ * @q: the message; @q->seq is set to the number the message will get
+ * @x: the transfer; no waiting if @x->nonblock
+ *
+ * @x->deliver() is called first, with @q->seq set; if it fails nothing
+ * is queued.
+ *
+ * Return: 0, or a negative errno and nothing queued.
  */
 int sipc_channel_send(struct sipc_channel *ch, struct sipc_qmsg *q,
 		      struct sipc_xfer *x)
@@ -145,9 +151,14 @@ int sipc_channel_send(struct sipc_channel *ch, struct sipc_qmsg *q,
 }
 
 /**
- * sipc_channel_wait_room - wait until @ch's queue has room (or it is
- * destroyed: -EIDRM), without queueing anything.  Only senders queue, so
- * for the single sender the room stays until it uses it.
+ * sipc_channel_wait_room - wait for room in a channel's queue
+ * @ch: the channel
+ * @x: the transfer, for its permission re-check
+ *
+ * Nothing is queued.  Only senders queue, so for the single sender the
+ * room stays until it uses it.
+ *
+ * Return: 0, -EIDRM when @ch was destroyed, or the error of the wait.
  */
 int sipc_channel_wait_room(struct sipc_channel *ch, struct sipc_xfer *x)
 {
@@ -176,9 +187,15 @@ static int sipc_recv_state_locked(struct sipc_channel *ch)
 }
 
 /**
- * sipc_channel_recv - take the oldest message of @ch, waiting for one
- * unless @x->nonblock.  It is handed to @x->deliver() and leaves the
- * queue only if that succeeds.  -EPIPE: empty and the sender has left.
+ * sipc_channel_recv - take the oldest control message, waiting for one
+ * @ch: the channel
+ * @x: the transfer; no waiting if @x->nonblock
+ *
+ * The message is handed to @x->deliver() and leaves the queue only if
+ * that succeeds.
+ *
+ * Return: 0 or a negative errno; -EPIPE when the queue is empty and the
+ * sender has left.
  */
 int sipc_channel_recv(struct sipc_channel *ch, struct sipc_xfer *x)
 {
