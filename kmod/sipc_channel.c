@@ -81,11 +81,11 @@ void sipc_channel_put(struct sipc_channel *ch)
 }
 
 /**
- * sipc_for_each_channel - visit every channel alive, named or destroyed
+ * sipc_iterate_channels - visit every channel alive, named or destroyed
  * @fn: called on each channel under sipc_table_lock, so it may sleep but
  *      must not drop a reference
  */
-void sipc_for_each_channel(void (*fn)(struct sipc_channel *ch))
+void sipc_iterate_channels(void (*fn)(struct sipc_channel *ch))
 {
 	struct sipc_channel *ch;
 

@@ -122,8 +122,8 @@ struct sipc_channel {
 	u32 creator_pid;
 	u32 creator_uid;
 
-	struct mutex send_mutex;
-	struct mutex recv_mutex;
+	struct mutex send_mutex;	/* one sender between slot and fill */
+	struct mutex recv_mutex;	/* one receiver between peek and pop */
 
 	spinlock_t lock;		/* protects everything below */
 	struct sipc_queue queue;
@@ -166,6 +166,7 @@ struct sipc_stats {
 	atomic_long_t endpoints;	/* endpoint objects alive */
 	atomic_long_t region_bytes;	/* region memory allocated */
 };
+
 extern struct sipc_stats sipc_stats;
 
 /* sipc_uaccess.c: the extensible-struct rules of the UAPI header. */
@@ -197,8 +198,10 @@ void sipc_channel_destroy_all(void);
 struct sipc_xfer {
 	bool nonblock;
 	int (*deliver)(struct sipc_xfer *x, struct sipc_qmsg *m);
-	/* Optional: the endpoint, and a re-check of the caller's permission
-	 * run when the policy changed while it waited. */
+	/*
+	 * Optional: the endpoint, and a re-check of the caller's permission
+	 * run when the policy changed while it waited.
+	 */
 	struct sipc_endpoint *ep;
 	int (*recheck)(struct sipc_xfer *x);
 	unsigned int policy_seq;	/* sipc_policy_seq when last checked */
@@ -224,7 +227,7 @@ void sipc_revoke_exit(void);
 void sipc_channel_zap(struct sipc_channel *ch);
 int sipc_channel_revoke(struct sipc_channel *ch, u32 roles);
 long sipc_ioctl_revoke(void __user *uarg);
-void sipc_for_each_channel(void (*fn)(struct sipc_channel *ch));
+void sipc_iterate_channels(void (*fn)(struct sipc_channel *ch));
 
 /* sipc_endpoint.c: attach, and the endpoint file. */
 long sipc_ioctl_attach(void __user *uarg, u32 role);

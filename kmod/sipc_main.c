@@ -93,24 +93,33 @@ static const struct file_operations sipc_dev_fops = {
 	.llseek		= noop_llseek,
 };
 
-/* Root-only: who is attached where is itself a channel between users. */
-#define SIPC_STAT_ATTR(_name)						\
-static ssize_t _name##_show(struct device *dev,				\
-			    struct device_attribute *attr, char *buf)	\
-{									\
-	return sysfs_emit(buf, "%ld\n",					\
-			  atomic_long_read(&sipc_stats._name));		\
-}									\
-static DEVICE_ATTR_ADMIN_RO(_name)
+static ssize_t sipc_stat_show(struct device *dev,
+			      struct device_attribute *attr, char *buf)
+{
+	struct dev_ext_attribute *ea =
+		container_of(attr, struct dev_ext_attribute, attr);
 
-SIPC_STAT_ATTR(channels);
-SIPC_STAT_ATTR(endpoints);
-SIPC_STAT_ATTR(region_bytes);
+	return sysfs_emit(buf, "%ld\n", atomic_long_read(ea->var));
+}
+
+/* Root-only: who is attached where is itself a channel between users. */
+static struct dev_ext_attribute sipc_stat_channels = {
+	__ATTR(channels, 0400, sipc_stat_show, NULL), &sipc_stats.channels
+};
+
+static struct dev_ext_attribute sipc_stat_endpoints = {
+	__ATTR(endpoints, 0400, sipc_stat_show, NULL), &sipc_stats.endpoints
+};
+
+static struct dev_ext_attribute sipc_stat_region_bytes = {
+	__ATTR(region_bytes, 0400, sipc_stat_show, NULL),
+	&sipc_stats.region_bytes
+};
 
 static struct attribute *sipc_dev_attrs[] = {
-	&dev_attr_channels.attr,
-	&dev_attr_endpoints.attr,
-	&dev_attr_region_bytes.attr,
+	&sipc_stat_channels.attr.attr,
+	&sipc_stat_endpoints.attr.attr,
+	&sipc_stat_region_bytes.attr.attr,
 	NULL,
 };
 ATTRIBUTE_GROUPS(sipc_dev);

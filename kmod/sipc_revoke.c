@@ -139,7 +139,7 @@ static int sipc_lsm_notify(struct notifier_block *nb, unsigned long event,
 		return NOTIFY_DONE;
 	atomic_inc(&sipc_policy_seq);
 	smp_mb__after_atomic();	/* seq moves before any page is zapped */
-	sipc_for_each_channel(sipc_channel_zap);
+	sipc_iterate_channels(sipc_channel_zap);
 	return NOTIFY_OK;
 }
 

@@ -46,10 +46,11 @@ static int sipc_xfer_revalidate(struct sipc_xfer *x)
 /* Wait for @cond, or for the caller's access to need deciding again. */
 #define sipc_wait(wq, x, cond)						\
 ({									\
+	struct sipc_xfer *__x = (x);					\
 	int __err = wait_event_interruptible(wq,			\
-					     (cond) || sipc_xfer_stale(x)); \
-	if (!__err && sipc_xfer_stale(x))				\
-		__err = sipc_xfer_revalidate(x);			\
+					     (cond) || sipc_xfer_stale(__x)); \
+	if (!__err && sipc_xfer_stale(__x))				\
+		__err = sipc_xfer_revalidate(__x);			\
 	__err;								\
 })
 
