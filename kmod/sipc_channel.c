@@ -56,6 +56,7 @@ static void sipc_channel_release(struct kref *ref)
 
 	list_del_init(&ch->node);
 	mutex_unlock(&sipc_table_lock);
+	__release(&sipc_table_lock);	/* sparse does not track mutexes */
 
 	if (ch->inode)
 		iput(ch->inode);

@@ -76,11 +76,13 @@ static bool sipc_can_recv(struct sipc_channel *ch)
 }
 
 /*
- * Take send_mutex with room in the queue and ch->lock held, or return an
- * error with neither held.
+ * Take send_mutex with room in the queue and set @q->seq to the number the
+ * message will get, or return an error without send_mutex.  The room stays
+ * while send_mutex is held: only senders push.  ch->lock is taken and
+ * dropped here on every path, so no caller inherits it conditionally.
  */
-static int sipc_send_begin(struct sipc_channel *ch, struct sipc_xfer *x)
-	__acquires(&ch->lock)
+static int sipc_send_begin(struct sipc_channel *ch, struct sipc_qmsg *q,
+			   struct sipc_xfer *x)
 {
 	int err;
 
@@ -107,6 +109,8 @@ static int sipc_send_begin(struct sipc_channel *ch, struct sipc_xfer *x)
 		mutex_unlock(&ch->send_mutex);
 		return -EIDRM;
 	}
+	q->seq = ch->queue.next_seq;
+	spin_unlock(&ch->lock);
 	return 0;
 }
 
@@ -126,11 +130,9 @@ int sipc_channel_send(struct sipc_channel *ch, struct sipc_qmsg *q,
 {
 	int err;
 
-	err = sipc_send_begin(ch, x);
+	err = sipc_send_begin(ch, q, x);
 	if (err)
 		return err;
-	q->seq = ch->queue.next_seq;
-	spin_unlock(&ch->lock);
 
 	err = x->deliver(x, q);
 	if (!err) {
