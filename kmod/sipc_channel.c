@@ -22,6 +22,7 @@ static LIST_HEAD(sipc_channels);	/* creation order; sipc_table_lock */
 static u64 sipc_next_id = 1;		/* sipc_table_lock */
 
 struct sipc_stats sipc_stats;
+EXPORT_SYMBOL_IF_KUNIT(sipc_stats);
 
 static struct sipc_channel *sipc_find_locked(const char *name)
 {
@@ -47,6 +48,7 @@ struct sipc_channel *sipc_channel_lookup(const char *name)
 	mutex_unlock(&sipc_table_lock);
 	return ch;
 }
+EXPORT_SYMBOL_IF_KUNIT(sipc_channel_lookup);
 
 /* Called with sipc_table_lock held (kref_put_mutex); drops it. */
 static void sipc_channel_release(struct kref *ref)
@@ -80,6 +82,7 @@ void sipc_channel_put(struct sipc_channel *ch)
 {
 	kref_put_mutex(&ch->ref, sipc_channel_release, &sipc_table_lock);
 }
+EXPORT_SYMBOL_IF_KUNIT(sipc_channel_put);
 
 /**
  * sipc_iterate_channels - visit every channel alive, named or destroyed
@@ -256,7 +259,7 @@ static void sipc_unreserve(u64 size)
  * Return: the channel (one reference, to be given to
  * sipc_channel_publish() or dropped) or an ERR_PTR.
  */
-struct sipc_channel *sipc_channel_new(struct sipc_create *c)
+VISIBLE_IF_KUNIT struct sipc_channel *sipc_channel_new(struct sipc_create *c)
 {
 	struct sipc_channel *ch;
 	int err;
@@ -278,6 +281,7 @@ struct sipc_channel *sipc_channel_new(struct sipc_create *c)
 		sipc_unreserve(c->region_size);
 	return ch;
 }
+EXPORT_SYMBOL_IF_KUNIT(sipc_channel_new);
 
 /**
  * sipc_channel_publish - give a new channel its name in the table
@@ -286,7 +290,7 @@ struct sipc_channel *sipc_channel_new(struct sipc_create *c)
  * Return: 0, or -EEXIST when a racing create won; then the reference is
  * dropped and the channel freed.
  */
-int sipc_channel_publish(struct sipc_channel *ch)
+VISIBLE_IF_KUNIT int sipc_channel_publish(struct sipc_channel *ch)
 {
 	mutex_lock(&sipc_table_lock);
 	if (sipc_find_locked(ch->name)) {
@@ -300,6 +304,7 @@ int sipc_channel_publish(struct sipc_channel *ch)
 	mutex_unlock(&sipc_table_lock);
 	return 0;
 }
+EXPORT_SYMBOL_IF_KUNIT(sipc_channel_publish);
 
 long sipc_ioctl_create(void __user *uarg)
 {
@@ -344,7 +349,7 @@ static void sipc_destroy_locked(struct sipc_channel *ch)
  *
  * Return: 0, or -ENOENT when no channel has that name.
  */
-int sipc_channel_destroy(const char *name)
+VISIBLE_IF_KUNIT int sipc_channel_destroy(const char *name)
 {
 	struct sipc_channel *ch;
 
@@ -358,6 +363,7 @@ int sipc_channel_destroy(const char *name)
 	sipc_channel_put(ch);	/* the table's reference */
 	return 0;
 }
+EXPORT_SYMBOL_IF_KUNIT(sipc_channel_destroy);
 
 long sipc_ioctl_destroy(void __user *uarg)
 {
@@ -398,6 +404,7 @@ int sipc_channel_attach(struct sipc_channel *ch, struct sipc_endpoint *ep)
 	spin_unlock(&ch->lock);
 	return err;
 }
+EXPORT_SYMBOL_IF_KUNIT(sipc_channel_attach);
 
 /**
  * sipc_channel_detach - free an endpoint's role on a channel
@@ -427,6 +434,7 @@ void sipc_channel_detach(struct sipc_channel *ch, struct sipc_endpoint *ep,
 	if (sender && departed)
 		wake_up_interruptible_all(&ch->recv_wq);
 }
+EXPORT_SYMBOL_IF_KUNIT(sipc_channel_detach);
 
 static struct sipc_channel *sipc_first_named_locked(void)
 {
@@ -457,7 +465,7 @@ void sipc_channel_destroy_all(void)
 }
 
 /* Everything INFO reports except the context string itself. */
-void sipc_channel_fill_info(struct sipc_channel *ch, struct sipc_info *info)
+VISIBLE_IF_KUNIT void sipc_channel_fill_info(struct sipc_channel *ch, struct sipc_info *info)
 {
 	info->id = ch->id;
 	info->region_size = ch->region_size;
@@ -479,6 +487,7 @@ void sipc_channel_fill_info(struct sipc_channel *ch, struct sipc_info *info)
 	info->bytes_sent = ch->bytes_sent;
 	spin_unlock(&ch->lock);
 }
+EXPORT_SYMBOL_IF_KUNIT(sipc_channel_fill_info);
 
 /* Copy @str NUL-terminated, truncated to the caller's buffer. */
 static int sipc_copy_string(u64 uptr, u32 size, const char *str, u32 len)

@@ -413,6 +413,7 @@ err_free_ep:
 	kfree(ep);
 	return err;
 }
+EXPORT_SYMBOL_IF_KUNIT(sipc_ioctl_attach);
 
 long sipc_ioctl_version(void __user *uarg)
 {

@@ -44,6 +44,8 @@
 #ifndef SIPC_INTERNAL_H
 #define SIPC_INTERNAL_H
 
+#include <kunit/visibility.h>
+#include <linux/export.h>
 #include <linux/kref.h>
 #include <linux/list.h>
 #include <linux/mutex.h>
@@ -180,16 +182,19 @@ long sipc_ioctl_create(void __user *uarg);
 long sipc_ioctl_destroy(void __user *uarg);
 long sipc_ioctl_info(void __user *uarg);
 long sipc_ioctl_list(void __user *uarg);
-struct sipc_channel *sipc_channel_new(struct sipc_create *c);
-int sipc_channel_publish(struct sipc_channel *ch);
-int sipc_channel_destroy(const char *name);
 struct sipc_channel *sipc_channel_lookup(const char *name);
-void sipc_channel_fill_info(struct sipc_channel *ch, struct sipc_info *info);
 void sipc_channel_put(struct sipc_channel *ch);
 int sipc_channel_attach(struct sipc_channel *ch, struct sipc_endpoint *ep);
 void sipc_channel_detach(struct sipc_channel *ch, struct sipc_endpoint *ep,
 			 bool departed);
 void sipc_channel_destroy_all(void);
+#if IS_ENABLED(CONFIG_KUNIT)
+/* The ioctls' own steps, static (VISIBLE_IF_KUNIT) unless for the tests. */
+struct sipc_channel *sipc_channel_new(struct sipc_create *c);
+int sipc_channel_publish(struct sipc_channel *ch);
+int sipc_channel_destroy(const char *name);
+void sipc_channel_fill_info(struct sipc_channel *ch, struct sipc_info *info);
+#endif
 
 /*
  * struct sipc_xfer - one SEND or RECV in progress, as the transfer code

@@ -46,15 +46,18 @@ module_param(dev_gid, uint, 0444);
 MODULE_PARM_DESC(dev_gid, "Owner gid of /dev/sipc (default 0)");
 
 unsigned int sipc_max_channels = 128;
+EXPORT_SYMBOL_IF_KUNIT(sipc_max_channels);
 module_param_named(max_channels, sipc_max_channels, uint, 0644);
 MODULE_PARM_DESC(max_channels, "Most channels alive at once (default 128)");
 
 unsigned long sipc_max_region_size = 64UL << 20;
+EXPORT_SYMBOL_IF_KUNIT(sipc_max_region_size);
 module_param_named(max_region_size, sipc_max_region_size, ulong, 0644);
 MODULE_PARM_DESC(max_region_size,
 		 "Largest region of one channel, bytes (default 64 MiB)");
 
 unsigned long sipc_max_total_region = 256UL << 20;
+EXPORT_SYMBOL_IF_KUNIT(sipc_max_total_region);
 module_param_named(max_total_region, sipc_max_total_region, ulong, 0644);
 MODULE_PARM_DESC(max_total_region,
 		 "Region memory of all channels together, bytes (default 256 MiB)");

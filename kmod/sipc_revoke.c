@@ -23,6 +23,7 @@
 #include "sipc_internal.h"
 
 atomic_t sipc_policy_seq = ATOMIC_INIT(0);
+EXPORT_SYMBOL_IF_KUNIT(sipc_policy_seq);
 
 /* Pin the inode whose mappings belong to @ep; ch->lock held. */
 static struct inode *sipc_ep_inode_get_locked(struct sipc_endpoint *ep)

@@ -152,6 +152,7 @@ int sipc_channel_send(struct sipc_channel *ch, struct sipc_qmsg *q,
 		wake_up_interruptible(&ch->recv_wq);
 	return err;
 }
+EXPORT_SYMBOL_IF_KUNIT(sipc_channel_send);
 
 /**
  * sipc_channel_wait_room - wait for room in a channel's queue
@@ -240,3 +241,4 @@ int sipc_channel_recv(struct sipc_channel *ch, struct sipc_xfer *x)
 		wake_up_interruptible(&ch->send_wq);
 	return err;
 }
+EXPORT_SYMBOL_IF_KUNIT(sipc_channel_recv);
