@@ -43,16 +43,19 @@ demo: deps
 kunit: deps
 	tools/testing/kunit.sh
 
-# ipc-audit (issue 7): figures in build/audit/, tables in Documentation/ipc-security.md
+# The reverse channels of each IPC mechanism, measured on the host and in
+# the QEMU guest (tools/ipc-audit): figures in build/audit/, tables in
+# Documentation/ipc-security.md
 audit: deps
 	tools/ipc-audit/run.sh audit
 
-# sipc-bench (issue 6): host and QEMU guest tables; CSV/PNG in build/bench/
+# SIPC against pipes, sockets and shared memory, on the host and in the
+# QEMU guest (tools/bench): tables, with CSV/PNG in build/bench/
 bench: deps
 	$(MAKE) -C tools/bench bench
 
-# Debian packages (issue 9): build/deb/*.deb; check-packages runs the whole
-# package test, a Debian root in QEMU included (packaging/test/run.sh)
+# Debian packages in build/deb/; check-packages builds and checks them and
+# installs them on a Debian root booted in QEMU (packaging/test/run.sh)
 deb: deps
 	$(MAKE) -C packaging deb
 
@@ -60,8 +63,8 @@ check-packages: deps
 	SIPC_RESULTS=build/packages/results packaging/test/run.sh; \
 	tools/testing/tap-summary.sh build/packages/results
 
-# The debug guest kernel (issue 5): KASAN, lockdep, kmemleak, fault
-# injection; kselftests + campaign on it (Documentation/testing.md)
+# The kselftests and the reliability campaign on a debug guest kernel
+# (KASAN, lockdep, kmemleak, fault injection; Documentation/testing.md)
 check-debug: deps
 	rm -rf build/debug/results
 	SIPC_RESULTS=build/debug/results selftests/campaign/run-guest.sh --debug; \
