@@ -5,6 +5,8 @@
 #   make check    install deps, build, run all test suites (tools/testing/check.sh)
 #   make demo     install deps, build, boot the guest with tools/demo/demo-guest.sh
 #   make kunit    the KUnit suites on UML (tools/testing/kunit.sh)
+#   make lint     W=1, checkpatch and sparse on kmod/, gcc -fanalyzer on lib/
+#                 and tools/ (tools/testing/lint.sh)
 #   make install  PREFIX=/usr/local DESTDIR= : library, header, tools, man pages
 #   make deps     install the Debian packages (tools/install-deps.sh)
 #   make clean    remove build outputs
@@ -43,6 +45,9 @@ demo: deps
 kunit: deps
 	tools/testing/kunit.sh
 
+lint: deps
+	tools/testing/lint.sh
+
 # The reverse channels of each IPC mechanism, measured on the host and in
 # the QEMU guest (tools/ipc-audit): figures in build/audit/, tables in
 # Documentation/ipc-security.md
@@ -80,4 +85,4 @@ clean:
 	-for d in $(PARTS); do $(MAKE) -C $$d clean; done
 	rm -rf build
 
-.PHONY: all deps check demo kunit install clean audit bench deb check-packages check-debug
+.PHONY: all deps check demo kunit lint install clean audit bench deb check-packages check-debug
