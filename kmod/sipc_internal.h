@@ -188,8 +188,11 @@ int sipc_channel_attach(struct sipc_channel *ch, struct sipc_endpoint *ep);
 void sipc_channel_detach(struct sipc_channel *ch, struct sipc_endpoint *ep,
 			 bool departed);
 void sipc_channel_destroy_all(void);
+/*
+ * Steps of the ioctls above, called only in sipc_channel.c: static
+ * (VISIBLE_IF_KUNIT) unless the kernel has KUnit, for sipc_test.ko.
+ */
 #if IS_ENABLED(CONFIG_KUNIT)
-/* The ioctls' own steps, static (VISIBLE_IF_KUNIT) unless for the tests. */
 struct sipc_channel *sipc_channel_new(struct sipc_create *c);
 int sipc_channel_publish(struct sipc_channel *ch);
 int sipc_channel_destroy(const char *name);
