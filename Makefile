@@ -5,6 +5,8 @@
 #   make check    install deps, build, run all test suites (tools/testing/check.sh)
 #   make demo     install deps, build, boot the guest with tools/demo/demo-guest.sh
 #   make kunit    the KUnit suites on UML (tools/testing/kunit.sh)
+#   make lint     W=1, checkpatch and sparse on kmod/, gcc -fanalyzer on lib/
+#                 and tools/ (tools/testing/lint.sh)
 #   make install  PREFIX=/usr/local DESTDIR= : library, header, tools, man pages
 #   make deps     install the Debian packages (tools/install-deps.sh)
 #   make clean    remove build outputs
@@ -43,20 +45,26 @@ demo: deps
 kunit: deps
 	tools/testing/kunit.sh
 
-# ipc-audit (issue 7): figures and tables in build/audit/; audit-doc copies
-# the tables of the last run into Documentation/ipc-security.md
+lint: deps
+	tools/testing/lint.sh
+
+# The reverse channels of each IPC mechanism, measured on the host and in
+# the QEMU guest (tools/ipc-audit): figures and tables in build/audit/;
+# audit-doc copies the tables of the last run into
+# Documentation/ipc-security.md
 audit: deps
 	tools/ipc-audit/run.sh audit
 
 audit-doc:
 	tools/ipc-audit/run.sh doc
 
-# sipc-bench (issue 6): host and QEMU guest tables; CSV/PNG in build/bench/
+# SIPC against pipes, sockets and shared memory, on the host and in the
+# QEMU guest (tools/bench): tables, with CSV/PNG in build/bench/
 bench: deps
 	$(MAKE) -C tools/bench bench
 
-# Debian packages (issue 9): build/deb/*.deb; check-packages runs the whole
-# package test, a Debian root in QEMU included (packaging/test/run.sh)
+# Debian packages in build/deb/; check-packages builds and checks them and
+# installs them on a Debian root booted in QEMU (packaging/test/run.sh)
 deb: deps
 	$(MAKE) -C packaging deb
 
@@ -64,8 +72,8 @@ check-packages: deps
 	SIPC_RESULTS=build/packages/results packaging/test/run.sh; \
 	tools/testing/tap-summary.sh build/packages/results
 
-# The debug guest kernel (issue 5): KASAN, lockdep, kmemleak, fault
-# injection; kselftests + campaign on it (Documentation/testing.md)
+# The kselftests and the reliability campaign on a debug guest kernel
+# (KASAN, lockdep, kmemleak, fault injection; Documentation/testing.md)
 check-debug: deps
 	rm -rf build/debug/results
 	SIPC_RESULTS=build/debug/results selftests/campaign/run-guest.sh --debug; \
@@ -81,4 +89,4 @@ clean:
 	-for d in $(PARTS); do $(MAKE) -C $$d clean; done
 	rm -rf build
 
-.PHONY: all deps check demo kunit install clean audit audit-doc bench deb check-packages check-debug
+.PHONY: all deps check demo kunit lint install clean audit audit-doc bench deb check-packages check-debug

@@ -22,6 +22,7 @@ static LIST_HEAD(sipc_channels);	/* creation order; sipc_table_lock */
 static u64 sipc_next_id = 1;		/* sipc_table_lock */
 
 struct sipc_stats sipc_stats;
+EXPORT_SYMBOL_IF_KUNIT(sipc_stats);
 
 static struct sipc_channel *sipc_find_locked(const char *name)
 {
@@ -48,10 +49,13 @@ static struct sipc_channel *sipc_find_id_locked(u64 id)
 }
 
 /**
- * sipc_channel_find - the channel a command names, with a reference: by
- * @id when @by_id (destroyed channels included: the list keeps every
- * channel alive), else by @name.  The other key must be all zero.
- * Returns the channel, ERR_PTR(-EINVAL) for a bad key, ERR_PTR(-ENOENT).
+ * sipc_channel_find - the channel a command names, with a reference
+ * @name: the name to look for, or all zero when @by_id
+ * @id: the id to look for when @by_id (destroyed channels included: the
+ *	list keeps every channel alive), else 0
+ * @by_id: which of the two keys is meant
+ *
+ * Return: the channel, ERR_PTR(-EINVAL) for a bad key, ERR_PTR(-ENOENT).
  */
 struct sipc_channel *sipc_channel_find(const char name[SIPC_NAME_MAX],
 				       u64 id, bool by_id)
@@ -81,6 +85,7 @@ struct sipc_channel *sipc_channel_lookup(const char *name)
 	mutex_unlock(&sipc_table_lock);
 	return ch;
 }
+EXPORT_SYMBOL_IF_KUNIT(sipc_channel_lookup);
 
 /* Called with sipc_table_lock held (kref_put_mutex); drops it. */
 static void sipc_channel_release(struct kref *ref)
@@ -90,6 +95,7 @@ static void sipc_channel_release(struct kref *ref)
 
 	list_del_init(&ch->node);
 	mutex_unlock(&sipc_table_lock);
+	__release(&sipc_table_lock);	/* sparse does not track mutexes */
 
 	if (ch->inode)
 		iput(ch->inode);
@@ -103,19 +109,24 @@ static void sipc_channel_release(struct kref *ref)
 }
 
 /**
- * sipc_channel_put - drop a reference taken by lookup or held by an
- * endpoint or the table; the last one frees the channel and its memory.
+ * sipc_channel_put - drop a reference to a channel
+ * @ch: the channel; the reference was taken by a lookup or held by an
+ *      endpoint or the table
+ *
+ * The last reference frees the channel and its memory.
  */
 void sipc_channel_put(struct sipc_channel *ch)
 {
 	kref_put_mutex(&ch->ref, sipc_channel_release, &sipc_table_lock);
 }
+EXPORT_SYMBOL_IF_KUNIT(sipc_channel_put);
 
 /**
- * sipc_for_each_channel - call @fn on every channel alive, named or
- * destroyed, under sipc_table_lock (so @fn may sleep but must not put).
+ * sipc_iterate_channels - visit every channel alive, named or destroyed
+ * @fn: called on each channel under sipc_table_lock, so it may sleep but
+ *      must not drop a reference
  */
-void sipc_for_each_channel(void (*fn)(struct sipc_channel *ch))
+void sipc_iterate_channels(void (*fn)(struct sipc_channel *ch))
 {
 	struct sipc_channel *ch;
 
@@ -278,12 +289,14 @@ static void sipc_unreserve(u64 size)
 }
 
 /**
- * sipc_channel_new - check @c, reserve it against the limits and build
- * the channel, unpublished.  @c->region_size and @c->queue_depth are
- * rounded / defaulted in place.  Returns the channel (one reference, to
- * be given to sipc_channel_publish() or dropped) or an ERR_PTR.
+ * sipc_channel_new - build a channel, unpublished
+ * @c: the creation arguments; checked, reserved against the limits, and
+ *     @c->region_size and @c->queue_depth rounded / defaulted in place
+ *
+ * Return: the channel (one reference, to be given to
+ * sipc_channel_publish() or dropped) or an ERR_PTR.
  */
-struct sipc_channel *sipc_channel_new(struct sipc_create *c)
+VISIBLE_IF_KUNIT struct sipc_channel *sipc_channel_new(struct sipc_create *c)
 {
 	struct sipc_channel *ch;
 	int err;
@@ -305,13 +318,16 @@ struct sipc_channel *sipc_channel_new(struct sipc_create *c)
 		sipc_unreserve(c->region_size);
 	return ch;
 }
+EXPORT_SYMBOL_IF_KUNIT(sipc_channel_new);
 
 /**
- * sipc_channel_publish - give @ch its name in the table.  The reference
- * from sipc_channel_new() becomes the table's.  On -EEXIST (a racing
- * create won) the reference is dropped and the channel freed.
+ * sipc_channel_publish - give a new channel its name in the table
+ * @ch: a channel from sipc_channel_new(); its reference becomes the table's
+ *
+ * Return: 0, or -EEXIST when a racing create won; then the reference is
+ * dropped and the channel freed.
  */
-int sipc_channel_publish(struct sipc_channel *ch)
+VISIBLE_IF_KUNIT int sipc_channel_publish(struct sipc_channel *ch)
 {
 	mutex_lock(&sipc_table_lock);
 	if (sipc_find_locked(ch->name)) {
@@ -325,6 +341,7 @@ int sipc_channel_publish(struct sipc_channel *ch)
 	mutex_unlock(&sipc_table_lock);
 	return 0;
 }
+EXPORT_SYMBOL_IF_KUNIT(sipc_channel_publish);
 
 long sipc_ioctl_create(void __user *uarg)
 {
@@ -364,8 +381,10 @@ static void sipc_destroy_locked(struct sipc_channel *ch)
 }
 
 /**
- * sipc_channel_unname - destroy @ch (a reference the caller holds) and
- * drop the table's reference; -EIDRM if it was destroyed already.
+ * sipc_channel_unname - destroy a channel and drop the table's reference
+ * @ch: the channel; the caller holds a reference of its own
+ *
+ * Return: 0, or -EIDRM when it was destroyed already.
  */
 static int sipc_channel_unname(struct sipc_channel *ch)
 {
@@ -383,9 +402,12 @@ static int sipc_channel_unname(struct sipc_channel *ch)
 }
 
 /**
- * sipc_channel_destroy - destroy the channel named @name, or -ENOENT.
+ * sipc_channel_destroy - destroy a channel by name
+ * @name: the channel's name
+ *
+ * Return: 0, or -ENOENT when no channel has that name.
  */
-int sipc_channel_destroy(const char *name)
+VISIBLE_IF_KUNIT int sipc_channel_destroy(const char *name)
 {
 	struct sipc_channel *ch = sipc_channel_lookup(name);
 	int err;
@@ -396,6 +418,7 @@ int sipc_channel_destroy(const char *name)
 	sipc_channel_put(ch);
 	return err == -EIDRM ? -ENOENT : err;	/* a racing destroy won */
 }
+EXPORT_SYMBOL_IF_KUNIT(sipc_channel_destroy);
 
 /*
  * By name, a channel already destroyed is not found (ENOENT); by id it
@@ -429,8 +452,12 @@ long sipc_ioctl_destroy(void __user *uarg)
 }
 
 /**
- * sipc_channel_attach - give @ep its role on @ch.  -ENOENT if @ch was
- * destroyed meanwhile, -EBUSY if the role is taken.
+ * sipc_channel_attach - give an endpoint its role on a channel
+ * @ch: the channel
+ * @ep: the endpoint, whose @ep->role is taken
+ *
+ * Return: 0, -ENOENT if @ch was destroyed meanwhile, -EBUSY if the role
+ * is taken.
  */
 int sipc_channel_attach(struct sipc_channel *ch, struct sipc_endpoint *ep)
 {
@@ -450,12 +477,17 @@ int sipc_channel_attach(struct sipc_channel *ch, struct sipc_endpoint *ep)
 	spin_unlock(&ch->lock);
 	return err;
 }
+EXPORT_SYMBOL_IF_KUNIT(sipc_channel_attach);
 
 /**
- * sipc_channel_detach - free @ep's role on @ch.  @departed: the endpoint
- * was in use (not an attach being undone), so a sender's departure is
- * reported to the receiver.  A receiver's departure is reported to no
- * one: it would be a signal from receiver to sender.
+ * sipc_channel_detach - free an endpoint's role on a channel
+ * @ch: the channel
+ * @ep: the endpoint attached by sipc_channel_attach()
+ * @departed: the endpoint was in use (not an attach being undone), so a
+ *            sender's departure is reported to the receiver
+ *
+ * A receiver's departure is reported to no one: it would be a signal from
+ * receiver to sender.
  */
 void sipc_channel_detach(struct sipc_channel *ch, struct sipc_endpoint *ep,
 			 bool departed)
@@ -475,6 +507,7 @@ void sipc_channel_detach(struct sipc_channel *ch, struct sipc_endpoint *ep,
 	if (sender && departed)
 		wake_up_interruptible_all(&ch->recv_wq);
 }
+EXPORT_SYMBOL_IF_KUNIT(sipc_channel_detach);
 
 static struct sipc_channel *sipc_first_named_locked(void)
 {
@@ -505,7 +538,7 @@ void sipc_channel_destroy_all(void)
 }
 
 /* Everything INFO reports except the context string itself. */
-void sipc_channel_fill_info(struct sipc_channel *ch, struct sipc_info *info)
+VISIBLE_IF_KUNIT void sipc_channel_fill_info(struct sipc_channel *ch, struct sipc_info *info)
 {
 	info->id = ch->id;
 	info->region_size = ch->region_size;
@@ -527,6 +560,7 @@ void sipc_channel_fill_info(struct sipc_channel *ch, struct sipc_info *info)
 	info->bytes_sent = ch->bytes_sent;
 	spin_unlock(&ch->lock);
 }
+EXPORT_SYMBOL_IF_KUNIT(sipc_channel_fill_info);
 
 /* Copy @str NUL-terminated, truncated to the caller's buffer. */
 static int sipc_copy_string(u64 uptr, u32 size, const char *str, u32 len)

@@ -327,6 +327,7 @@ static void create_desc(const struct create_case *c, char *desc)
 {
 	strscpy(desc, c->desc, KUNIT_PARAM_DESC_SIZE);
 }
+
 KUNIT_ARRAY_PARAM(create, create_cases, create_desc);
 
 static void sipc_channel_test_create_args(struct kunit *test)
@@ -431,6 +432,7 @@ static void size_desc(const struct size_case *c, char *desc)
 {
 	strscpy(desc, c->desc, KUNIT_PARAM_DESC_SIZE);
 }
+
 KUNIT_ARRAY_PARAM(size, size_cases, size_desc);
 
 /*
@@ -674,6 +676,7 @@ static void departed_desc(const bool *departed, char *desc)
 	strscpy(desc, *departed ? "sender released" : "attach undone",
 		KUNIT_PARAM_DESC_SIZE);
 }
+
 KUNIT_ARRAY_PARAM(departed, departed_values, departed_desc);
 
 static void sipc_channel_test_detach_sender(struct kunit *test)
@@ -760,4 +763,5 @@ static struct kunit_suite sipc_channel_test_suite = {
 	.exit = sipc_channel_test_exit,
 	.test_cases = sipc_channel_test_cases,
 };
+
 kunit_test_suite(sipc_channel_test_suite);

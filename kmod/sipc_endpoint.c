@@ -295,8 +295,10 @@ static long sipc_ep_ioctl(struct file *file, unsigned int cmd,
 	case SIPC_IOC_EP_INFO:
 		return sipc_ep_info(ep, uarg);
 	case SIPC_IOC_MAP:
-		/* The LSM checked this command on the way in: that is the
-		 * answer, unless the channel is gone. */
+		/*
+		 * The LSM checked this command on the way in: that is the
+		 * answer, unless the channel is gone.
+		 */
 		return sipc_ep_destroyed(ep->ch) ? -EIDRM : 0;
 	default:
 		return -ENOTTY;
@@ -381,14 +383,18 @@ long sipc_ioctl_attach(void __user *uarg, u32 role)
 	if (err)
 		goto err_put_ch;
 
-	/* The receiver's file is read-only: the mm core then refuses it
-	 * any writable shared mapping, on top of our own checks. */
+	/*
+	 * The receiver's file is read-only: the mm core then refuses it
+	 * any writable shared mapping, on top of our own checks.
+	 */
 	oflags = (sender ? O_RDWR : O_RDONLY) |
 		 ((r.flags & SIPC_ATTACH_NONBLOCK) ? O_NONBLOCK : 0) |
 		 ((r.flags & SIPC_ATTACH_NO_CLOEXEC) ? 0 : O_CLOEXEC);
 	atomic_long_inc(&sipc_stats.endpoints);
-	/* The endpoint's inode takes the channel's label (sipc_fs.c); the
-	 * LSM checks "create" on it for the attaching task. */
+	/*
+	 * The endpoint's inode takes the channel's label (sipc_fs.c); the
+	 * LSM checks "create" on it for the attaching task.
+	 */
 	fd = anon_inode_getfd_secure(sender ? "[sipc-sender]" : "[sipc-receiver]",
 				     &sipc_endpoint_fops, ep, oflags,
 				     ch->inode);
@@ -408,6 +414,7 @@ err_free_ep:
 	kfree(ep);
 	return err;
 }
+EXPORT_SYMBOL_IF_KUNIT(sipc_ioctl_attach);
 
 long sipc_ioctl_version(void __user *uarg)
 {

@@ -44,6 +44,8 @@
 #ifndef SIPC_INTERNAL_H
 #define SIPC_INTERNAL_H
 
+#include <kunit/visibility.h>
+#include <linux/export.h>
 #include <linux/kref.h>
 #include <linux/list.h>
 #include <linux/mutex.h>
@@ -122,8 +124,8 @@ struct sipc_channel {
 	u32 creator_pid;
 	u32 creator_uid;
 
-	struct mutex send_mutex;
-	struct mutex recv_mutex;
+	struct mutex send_mutex;	/* one sender between slot and fill */
+	struct mutex recv_mutex;	/* one receiver between peek and pop */
 
 	spinlock_t lock;		/* protects everything below */
 	struct sipc_queue queue;
@@ -166,6 +168,7 @@ struct sipc_stats {
 	atomic_long_t endpoints;	/* endpoint objects alive */
 	atomic_long_t region_bytes;	/* region memory allocated */
 };
+
 extern struct sipc_stats sipc_stats;
 
 /* sipc_uaccess.c: the extensible-struct rules of the UAPI header. */
@@ -179,18 +182,24 @@ long sipc_ioctl_create(void __user *uarg);
 long sipc_ioctl_destroy(void __user *uarg);
 long sipc_ioctl_info(void __user *uarg);
 long sipc_ioctl_list(void __user *uarg);
-struct sipc_channel *sipc_channel_new(struct sipc_create *c);
-int sipc_channel_publish(struct sipc_channel *ch);
-int sipc_channel_destroy(const char *name);
 struct sipc_channel *sipc_channel_lookup(const char *name);
 struct sipc_channel *sipc_channel_find(const char name[SIPC_NAME_MAX],
 				       u64 id, bool by_id);
-void sipc_channel_fill_info(struct sipc_channel *ch, struct sipc_info *info);
 void sipc_channel_put(struct sipc_channel *ch);
 int sipc_channel_attach(struct sipc_channel *ch, struct sipc_endpoint *ep);
 void sipc_channel_detach(struct sipc_channel *ch, struct sipc_endpoint *ep,
 			 bool departed);
 void sipc_channel_destroy_all(void);
+/*
+ * Steps of the ioctls above, called only in sipc_channel.c: static
+ * (VISIBLE_IF_KUNIT) unless the kernel has KUnit, for sipc_test.ko.
+ */
+#if IS_ENABLED(CONFIG_KUNIT)
+struct sipc_channel *sipc_channel_new(struct sipc_create *c);
+int sipc_channel_publish(struct sipc_channel *ch);
+int sipc_channel_destroy(const char *name);
+void sipc_channel_fill_info(struct sipc_channel *ch, struct sipc_info *info);
+#endif
 
 /*
  * struct sipc_xfer - one SEND or RECV in progress, as the transfer code
@@ -199,8 +208,10 @@ void sipc_channel_destroy_all(void);
 struct sipc_xfer {
 	bool nonblock;
 	int (*deliver)(struct sipc_xfer *x, struct sipc_qmsg *m);
-	/* Optional: the endpoint, and a re-check of the caller's permission
-	 * run when the policy changed while it waited. */
+	/*
+	 * Optional: the endpoint, and a re-check of the caller's permission
+	 * run when the policy changed while it waited.
+	 */
 	struct sipc_endpoint *ep;
 	int (*recheck)(struct sipc_xfer *x);
 	unsigned int policy_seq;	/* sipc_policy_seq when last checked */
@@ -226,7 +237,7 @@ void sipc_revoke_exit(void);
 void sipc_channel_zap(struct sipc_channel *ch);
 int sipc_channel_revoke(struct sipc_channel *ch, u32 roles);
 long sipc_ioctl_revoke(void __user *uarg);
-void sipc_for_each_channel(void (*fn)(struct sipc_channel *ch));
+void sipc_iterate_channels(void (*fn)(struct sipc_channel *ch));
 
 /* sipc_endpoint.c: attach, and the endpoint file. */
 long sipc_ioctl_attach(void __user *uarg, u32 role);

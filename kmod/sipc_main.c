@@ -46,15 +46,18 @@ module_param(dev_gid, uint, 0444);
 MODULE_PARM_DESC(dev_gid, "Owner gid of /dev/sipc (default 0)");
 
 unsigned int sipc_max_channels = 128;
+EXPORT_SYMBOL_IF_KUNIT(sipc_max_channels);
 module_param_named(max_channels, sipc_max_channels, uint, 0644);
 MODULE_PARM_DESC(max_channels, "Most channels alive at once (default 128)");
 
 unsigned long sipc_max_region_size = 64UL << 20;
+EXPORT_SYMBOL_IF_KUNIT(sipc_max_region_size);
 module_param_named(max_region_size, sipc_max_region_size, ulong, 0644);
 MODULE_PARM_DESC(max_region_size,
 		 "Largest region of one channel, bytes (default 64 MiB)");
 
 unsigned long sipc_max_total_region = 256UL << 20;
+EXPORT_SYMBOL_IF_KUNIT(sipc_max_total_region);
 module_param_named(max_total_region, sipc_max_total_region, ulong, 0644);
 MODULE_PARM_DESC(max_total_region,
 		 "Region memory of all channels together, bytes (default 256 MiB)");
@@ -93,24 +96,33 @@ static const struct file_operations sipc_dev_fops = {
 	.llseek		= noop_llseek,
 };
 
-/* Root-only: who is attached where is itself a channel between users. */
-#define SIPC_STAT_ATTR(_name)						\
-static ssize_t _name##_show(struct device *dev,				\
-			    struct device_attribute *attr, char *buf)	\
-{									\
-	return sysfs_emit(buf, "%ld\n",					\
-			  atomic_long_read(&sipc_stats._name));		\
-}									\
-static DEVICE_ATTR_ADMIN_RO(_name)
+static ssize_t sipc_stat_show(struct device *dev,
+			      struct device_attribute *attr, char *buf)
+{
+	struct dev_ext_attribute *ea =
+		container_of(attr, struct dev_ext_attribute, attr);
 
-SIPC_STAT_ATTR(channels);
-SIPC_STAT_ATTR(endpoints);
-SIPC_STAT_ATTR(region_bytes);
+	return sysfs_emit(buf, "%ld\n", atomic_long_read(ea->var));
+}
+
+/* Root-only: who is attached where is itself a channel between users. */
+static struct dev_ext_attribute sipc_stat_channels = {
+	__ATTR(channels, 0400, sipc_stat_show, NULL), &sipc_stats.channels
+};
+
+static struct dev_ext_attribute sipc_stat_endpoints = {
+	__ATTR(endpoints, 0400, sipc_stat_show, NULL), &sipc_stats.endpoints
+};
+
+static struct dev_ext_attribute sipc_stat_region_bytes = {
+	__ATTR(region_bytes, 0400, sipc_stat_show, NULL),
+	&sipc_stats.region_bytes
+};
 
 static struct attribute *sipc_dev_attrs[] = {
-	&dev_attr_channels.attr,
-	&dev_attr_endpoints.attr,
-	&dev_attr_region_bytes.attr,
+	&sipc_stat_channels.attr.attr,
+	&sipc_stat_endpoints.attr.attr,
+	&sipc_stat_region_bytes.attr.attr,
 	NULL,
 };
 ATTRIBUTE_GROUPS(sipc_dev);

@@ -24,22 +24,26 @@ int sipc_queue_init(struct sipc_queue *q, u32 depth)
 	q->next_seq = 1;
 	return 0;
 }
+EXPORT_SYMBOL_IF_KUNIT(sipc_queue_init);
 
 void sipc_queue_free(struct sipc_queue *q)
 {
 	kfree(q->slots);
 	q->slots = NULL;
 }
+EXPORT_SYMBOL_IF_KUNIT(sipc_queue_free);
 
 bool sipc_queue_full(const struct sipc_queue *q)
 {
 	return q->len == q->depth;
 }
+EXPORT_SYMBOL_IF_KUNIT(sipc_queue_full);
 
 bool sipc_queue_empty(const struct sipc_queue *q)
 {
 	return q->len == 0;
 }
+EXPORT_SYMBOL_IF_KUNIT(sipc_queue_empty);
 
 /* Append @m (its seq is ignored) and return the seq it was given. */
 u64 sipc_queue_push(struct sipc_queue *q, const struct sipc_qmsg *m)
@@ -54,12 +58,14 @@ u64 sipc_queue_push(struct sipc_queue *q, const struct sipc_qmsg *m)
 	q->len++;
 	return slot->seq;
 }
+EXPORT_SYMBOL_IF_KUNIT(sipc_queue_push);
 
 /* The oldest message, or NULL when empty.  Valid until the next pop. */
 const struct sipc_qmsg *sipc_queue_peek(const struct sipc_queue *q)
 {
 	return q->len ? &q->slots[q->head] : NULL;
 }
+EXPORT_SYMBOL_IF_KUNIT(sipc_queue_peek);
 
 void sipc_queue_pop(struct sipc_queue *q)
 {
@@ -68,3 +74,4 @@ void sipc_queue_pop(struct sipc_queue *q)
 	q->head = (q->head + 1) % q->depth;
 	q->len--;
 }
+EXPORT_SYMBOL_IF_KUNIT(sipc_queue_pop);

@@ -76,6 +76,7 @@ static void depth_desc(const struct depth_case *c, char *desc)
 {
 	strscpy(desc, c->desc, KUNIT_PARAM_DESC_SIZE);
 }
+
 KUNIT_ARRAY_PARAM(init, init_cases, depth_desc);
 
 /* Only 1..SIPC_QUEUE_DEPTH_MAX is accepted; a new queue is empty. */
@@ -100,6 +101,7 @@ static const struct depth_case sizes[] = {
 	{ 3, 0, "depth 3" },
 	{ SIPC_QUEUE_DEPTH_MAX, 0, "depth 64" },
 };
+
 KUNIT_ARRAY_PARAM(sizes, sizes, depth_desc);
 
 /* Empty until the first push, and again after the last pop. */
@@ -248,4 +250,5 @@ static struct kunit_suite sipc_queue_test_suite = {
 	.exit = sipc_queue_test_exit,
 	.test_cases = sipc_queue_test_cases,
 };
+
 kunit_test_suite(sipc_queue_test_suite);

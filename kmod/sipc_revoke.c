@@ -23,6 +23,7 @@
 #include "sipc_internal.h"
 
 atomic_t sipc_policy_seq = ATOMIC_INIT(0);
+EXPORT_SYMBOL_IF_KUNIT(sipc_policy_seq);
 
 /* Pin the inode whose mappings belong to @ep; ch->lock held. */
 static struct inode *sipc_ep_inode_get_locked(struct sipc_endpoint *ep)
@@ -48,8 +49,11 @@ static void sipc_wake_all(struct sipc_channel *ch)
 }
 
 /**
- * sipc_channel_zap - drop every page table entry mapping @ch's region and
- * wake every waiter, so that both decide again under the current policy.
+ * sipc_channel_zap - make a channel's users decide again
+ * @ch: the channel
+ *
+ * Drops every page table entry mapping @ch's region and wakes every
+ * waiter, so that both decide again under the current policy.
  */
 void sipc_channel_zap(struct sipc_channel *ch)
 {
@@ -81,9 +85,12 @@ static struct inode *sipc_revoke_ep_locked(struct sipc_channel *ch,
 }
 
 /**
- * sipc_channel_revoke - cut the endpoints in @roles off @ch for good; their
- * roles become free.  The flag is set before the zap, and the fault path
- * reads it after inserting pages, so no mapping survives (see
+ * sipc_channel_revoke - cut endpoints off a channel for good
+ * @ch: the channel
+ * @roles: SIPC_REVOKE_SENDER and/or SIPC_REVOKE_RECEIVER
+ *
+ * The roles become free.  The flag is set before the zap, and the fault
+ * path reads it after inserting pages, so no mapping survives (see
  * sipc_region_fault).
  */
 int sipc_channel_revoke(struct sipc_channel *ch, u32 roles)
@@ -133,7 +140,7 @@ static int sipc_lsm_notify(struct notifier_block *nb, unsigned long event,
 		return NOTIFY_DONE;
 	atomic_inc(&sipc_policy_seq);
 	smp_mb__after_atomic();	/* seq moves before any page is zapped */
-	sipc_for_each_channel(sipc_channel_zap);
+	sipc_iterate_channels(sipc_channel_zap);
 	return NOTIFY_OK;
 }
 

@@ -46,10 +46,11 @@ static int sipc_xfer_revalidate(struct sipc_xfer *x)
 /* Wait for @cond, or for the caller's access to need deciding again. */
 #define sipc_wait(wq, x, cond)						\
 ({									\
+	struct sipc_xfer *__x = (x);					\
 	int __err = wait_event_interruptible(wq,			\
-					     (cond) || sipc_xfer_stale(x)); \
-	if (!__err && sipc_xfer_stale(x))				\
-		__err = sipc_xfer_revalidate(x);			\
+					     (cond) || sipc_xfer_stale(__x)); \
+	if (!__err && sipc_xfer_stale(__x))				\
+		__err = sipc_xfer_revalidate(__x);			\
 	__err;								\
 })
 
@@ -75,11 +76,13 @@ static bool sipc_can_recv(struct sipc_channel *ch)
 }
 
 /*
- * Take send_mutex with room in the queue and ch->lock held, or return an
- * error with neither held.
+ * Take send_mutex with room in the queue and set @q->seq to the number the
+ * message will get, or return an error without send_mutex.  The room stays
+ * while send_mutex is held: only senders push.  ch->lock is taken and
+ * dropped here on every path, so no caller inherits it conditionally.
  */
-static int sipc_send_begin(struct sipc_channel *ch, struct sipc_xfer *x)
-	__acquires(&ch->lock)
+static int sipc_send_begin(struct sipc_channel *ch, struct sipc_qmsg *q,
+			   struct sipc_xfer *x)
 {
 	int err;
 
@@ -106,24 +109,30 @@ static int sipc_send_begin(struct sipc_channel *ch, struct sipc_xfer *x)
 		mutex_unlock(&ch->send_mutex);
 		return -EIDRM;
 	}
+	q->seq = ch->queue.next_seq;
+	spin_unlock(&ch->lock);
 	return 0;
 }
 
 /**
- * sipc_channel_send - queue @q on @ch, waiting for room unless
- * @x->nonblock.  @x->deliver() is called first with @q->seq set to the
- * number the message will get; if it fails nothing is queued.
+ * sipc_channel_send - queue a control message, waiting for room
+ * @ch: the channel
+ * @q: the message; @q->seq is set to the number the message will get
+ * @x: the transfer; no waiting if @x->nonblock
+ *
+ * @x->deliver() is called first, with @q->seq set; if it fails nothing
+ * is queued.
+ *
+ * Return: 0, or a negative errno and nothing queued.
  */
 int sipc_channel_send(struct sipc_channel *ch, struct sipc_qmsg *q,
 		      struct sipc_xfer *x)
 {
 	int err;
 
-	err = sipc_send_begin(ch, x);
+	err = sipc_send_begin(ch, q, x);
 	if (err)
 		return err;
-	q->seq = ch->queue.next_seq;
-	spin_unlock(&ch->lock);
 
 	err = x->deliver(x, q);
 	if (!err) {
@@ -143,11 +152,17 @@ int sipc_channel_send(struct sipc_channel *ch, struct sipc_qmsg *q,
 		wake_up_interruptible(&ch->recv_wq);
 	return err;
 }
+EXPORT_SYMBOL_IF_KUNIT(sipc_channel_send);
 
 /**
- * sipc_channel_wait_room - wait until @ch's queue has room (or it is
- * destroyed: -EIDRM), without queueing anything.  Only senders queue, so
- * for the single sender the room stays until it uses it.
+ * sipc_channel_wait_room - wait for room in a channel's queue
+ * @ch: the channel
+ * @x: the transfer, for its permission re-check
+ *
+ * Nothing is queued.  Only senders queue, so for the single sender the
+ * room stays until it uses it.
+ *
+ * Return: 0, -EIDRM when @ch was destroyed, or the error of the wait.
  */
 int sipc_channel_wait_room(struct sipc_channel *ch, struct sipc_xfer *x)
 {
@@ -176,9 +191,15 @@ static int sipc_recv_state_locked(struct sipc_channel *ch)
 }
 
 /**
- * sipc_channel_recv - take the oldest message of @ch, waiting for one
- * unless @x->nonblock.  It is handed to @x->deliver() and leaves the
- * queue only if that succeeds.  -EPIPE: empty and the sender has left.
+ * sipc_channel_recv - take the oldest control message, waiting for one
+ * @ch: the channel
+ * @x: the transfer; no waiting if @x->nonblock
+ *
+ * The message is handed to @x->deliver() and leaves the queue only if
+ * that succeeds.
+ *
+ * Return: 0 or a negative errno; -EPIPE when the queue is empty and the
+ * sender has left.
  */
 int sipc_channel_recv(struct sipc_channel *ch, struct sipc_xfer *x)
 {
@@ -220,3 +241,4 @@ int sipc_channel_recv(struct sipc_channel *ch, struct sipc_xfer *x)
 		wake_up_interruptible(&ch->send_wq);
 	return err;
 }
+EXPORT_SYMBOL_IF_KUNIT(sipc_channel_recv);

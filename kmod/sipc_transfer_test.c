@@ -292,6 +292,7 @@ static void depth_desc(const u32 *depth, char *desc)
 {
 	snprintf(desc, KUNIT_PARAM_DESC_SIZE, "depth %u", *depth);
 }
+
 KUNIT_ARRAY_PARAM(depths, depths, depth_desc);
 
 /* A nonblocking SEND on a full queue: -EAGAIN, deliver() never called. */
@@ -464,6 +465,7 @@ static void destroyed_desc(const struct destroyed_case *c, char *desc)
 {
 	strscpy(desc, c->desc, KUNIT_PARAM_DESC_SIZE);
 }
+
 KUNIT_ARRAY_PARAM(destroyed, destroyed_cases, destroyed_desc);
 
 static void sipc_transfer_test_destroyed(struct kunit *test)
@@ -589,6 +591,7 @@ static void sleeper_desc(const bool *send, char *desc)
 	strscpy(desc, *send ? "SEND on a full queue" : "RECV on an empty queue",
 		KUNIT_PARAM_DESC_SIZE);
 }
+
 KUNIT_ARRAY_PARAM(sleeper, sleeper_is_sender, sleeper_desc);
 
 static void sipc_transfer_test_destroy_wakes(struct kunit *test)
@@ -645,4 +648,5 @@ static struct kunit_suite sipc_transfer_test_suite = {
 	.exit = sipc_transfer_test_exit,
 	.test_cases = sipc_transfer_test_cases,
 };
+
 kunit_test_suite(sipc_transfer_test_suite);

@@ -29,6 +29,7 @@ int sipc_copy_in(void *karg, size_t ksize, size_t ver0,
 		return -EINVAL;
 	return copy_struct_from_user(karg, ksize, uarg, usize);
 }
+EXPORT_SYMBOL_IF_KUNIT(sipc_copy_in);
 
 /*
  * Write a result back, never more bytes than the caller said it has.
@@ -42,6 +43,7 @@ int sipc_copy_out(void __user *uarg, const void *karg, size_t ksize)
 		return -EFAULT;
 	return 0;
 }
+EXPORT_SYMBOL_IF_KUNIT(sipc_copy_out);
 
 /*
  * Names are printed by tools and used as file names by the SysV backend
@@ -60,3 +62,4 @@ int sipc_name_check(const char name[SIPC_NAME_MAX])
 	}
 	return 0;
 }
+EXPORT_SYMBOL_IF_KUNIT(sipc_name_check);

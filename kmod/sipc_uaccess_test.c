@@ -45,6 +45,7 @@ static void name_desc(const struct name_case *c, char *desc)
 {
 	strscpy(desc, c->desc, KUNIT_PARAM_DESC_SIZE);
 }
+
 KUNIT_ARRAY_PARAM(name, name_cases, name_desc);
 
 static void sipc_uaccess_test_name_check(struct kunit *test)
@@ -82,4 +83,5 @@ static struct kunit_suite sipc_uaccess_test_suite = {
 	.name = "sipc_uaccess",
 	.test_cases = sipc_uaccess_test_cases,
 };
+
 kunit_test_suite(sipc_uaccess_test_suite);

@@ -8,7 +8,8 @@
 # DEST is normally /usr/src/sipc-VERSION (or the package's copy of it).
 # VERSION defaults to the library's (lib/Makefile), the one version of the
 # project.  Only what an out-of-tree build needs is copied: the KUnit
-# suites (*_test.c) and Kconfig belong to in-tree builds.
+# suites (*_test.c, sipc_test_*.c: sipc_test.ko) and Kconfig belong to
+# in-tree builds.
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -20,7 +21,7 @@ VERSION=${2:-$(sed -n 's/^VERSION := *//p' lib/Makefile)}
 mkdir -p "$DEST/kmod" "$DEST/include/uapi/linux"
 # Sources only: a kbuild output (sipc.mod.c) left in kmod/ is not one.
 for f in kmod/Kbuild kmod/Makefile kmod/*.h kmod/*.c; do
-	case $f in *_test.c | *.mod.c) continue ;; esac
+	case $f in *_test.c | */sipc_test_*.c | *.mod.c) continue ;; esac
 	install -m 0644 "$f" "$DEST/kmod/"
 done
 install -m 0644 include/uapi/linux/sipc.h "$DEST/include/uapi/linux/"

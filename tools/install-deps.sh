@@ -18,6 +18,7 @@ checkpolicy selinux-policy-dev policycoreutils semodule-utils libselinux1-dev
 libjson-c-dev
 gnuplot-nox
 flex bison bc libelf-dev python3
+sparse
 debhelper dh-dkms lintian debootstrap
 python3-pytest default-jdk-headless junit4 mono-devel
 "
