@@ -401,8 +401,10 @@ static int sipc_channel_unname(struct sipc_channel *ch)
 	return 0;
 }
 
+#if IS_ENABLED(CONFIG_KUNIT)
 /**
- * sipc_channel_destroy - destroy a channel by name
+ * sipc_channel_destroy - destroy a channel by name, for the KUnit suites
+ * (the ioctl path goes through sipc_channel_find() and may revoke first)
  * @name: the channel's name
  *
  * Return: 0, or -ENOENT when no channel has that name.
@@ -419,6 +421,7 @@ VISIBLE_IF_KUNIT int sipc_channel_destroy(const char *name)
 	return err == -EIDRM ? -ENOENT : err;	/* a racing destroy won */
 }
 EXPORT_SYMBOL_IF_KUNIT(sipc_channel_destroy);
+#endif
 
 /*
  * By name, a channel already destroyed is not found (ENOENT); by id it

@@ -9,7 +9,7 @@
 #                      compiles (not the headers, not the KUnit suites)
 #   kmod checkpatch    the kernel's checkpatch.pl --strict on kmod/
 #   kmod sparse        sipc.ko built with C=2 CHECK=sparse
-#   PART -fanalyzer    gcc -fanalyzer build of libsipc (lib/) and of
+#   PART -fanalyzer    gcc -fanalyzer build of libsipc and its host tests (lib/), and of
 #                      tools/cli, tools/bench, tools/ipc-audit, tools/demo
 #
 #   tools/testing/lint.sh        TAP on stdout, progress on stderr
@@ -93,13 +93,12 @@ check "kmod checkpatch --strict" kmod-checkpatch checkpatch
 check "kmod sparse" kmod-sparse \
 	make -C "$KDIR" M="$KMOD" C=2 CHECK=sparse -j"$JOBS" modules
 
-# The shipped programs: libsipc itself (not its tests, which are
-# kselftest-harness programs like selftests/) and the default goal of each
-# tool (tools/demo has none on the host: its guest probe), linked against
-# the libsipc built here.
+# libsipc with its host tests, and the default goal of each tool
+# (tools/demo has none on the host: its guest probe), linked against the
+# libsipc built here.
 ANALYZE="CFLAGS=-O2 -g -fanalyzer"
 check "lib -fanalyzer" lib-analyzer \
-	make -C lib -j"$JOBS" O="$OUT/lib" "$ANALYZE" libs
+	make -C lib -j"$JOBS" O="$OUT/lib" "$ANALYZE" all
 for part in cli bench ipc-audit; do
 	check "tools/$part -fanalyzer" "$part-analyzer" \
 		make -C "tools/$part" -j"$JOBS" O="$OUT/$part" LIBO="$OUT/lib" "$ANALYZE"
