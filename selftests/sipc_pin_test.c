@@ -326,6 +326,50 @@ TEST_F(pin, revoked_mapping_unreadable_by_any_route)
 	close(mem);
 }
 
+/*
+ * The one thing a receiver may keep is a copy of what it read before the
+ * revoke: write() from the mapping into a pipe copies.  After the revoke
+ * the pipe holds that old data only, never what the sender writes next
+ * for a new receiver.
+ */
+TEST(copy_before_revoke_stays_stale)
+{
+	size_t page = getpagesize();
+	unsigned char *old, *got;
+	const unsigned char *r2;
+	struct sipc_chan c;
+	int pfd[2], rcv2;
+
+	ASSERT_EQ(0, sipc_chan_open(&c, "pinstale", PAGES * page, 1));
+	sipc_fill(c.smap, c.region, 7);
+	old = malloc(page);
+	got = malloc(page);
+	ASSERT_TRUE(old && got);
+	ASSERT_EQ(0, pipe(pfd));
+	memcpy(old, c.rmap, page);
+	ASSERT_EQ((ssize_t)page, write(pfd[1], c.rmap, page));
+	ASSERT_EQ(0, revoke_role(&c, SIPC_ROLE_RECEIVER));
+
+	/* The sender publishes new data to a new receiver. */
+	sipc_fill(c.smap, c.region, 8);
+	rcv2 = sipc_attach(c.dev, c.name, SIPC_ROLE_RECEIVER, 0);
+	ASSERT_LE(0, rcv2);
+	r2 = sipc_map(rcv2, c.region, PROT_READ, 0);
+	ASSERT_NE(MAP_FAILED, r2);
+	EXPECT_EQ(-1, sipc_check(r2, c.region, 8));
+
+	ASSERT_EQ((ssize_t)page, read(pfd[0], got, page));
+	EXPECT_EQ(0, memcmp(old, got, page));
+	EXPECT_NE(0, memcmp(r2, got, page));
+	munmap((void *)r2, c.region);
+	close(rcv2);
+	close(pfd[0]);
+	close(pfd[1]);
+	free(old);
+	free(got);
+	sipc_chan_close(&c);
+}
+
 /* ---- the sender's own view does not move with the receiver ---- */
 
 /* The pagemap entries of n pages at p, from our own /proc/self/pagemap. */

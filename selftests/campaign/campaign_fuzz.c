@@ -22,7 +22,9 @@
  * What must hold: a SIPC command on a SIPC descriptor returns a
  * documented errno; a command of the wrong kind of descriptor, or one
  * with size/direction bits, is ENOTTY (EACCES on a revoked endpoint); a
- * receiver mapping never becomes writable; no worker dies.  Afterwards every channel is destroyed, the
+ * receiver mapping never becomes writable; no page of a kept mapping can
+ * be pinned (vmsplice, process_vm_readv: EFAULT in every state); no
+ * worker dies.  Afterwards every channel is destroyed, the
  * counters in /sys/class/sipc/sipc are zero, and the module unloads and
  * loads again ($SIPC_KO, default /lib/sipc/sipc.ko).
  *
@@ -42,6 +44,7 @@
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
+#include <sys/uio.h>
 #include <sys/wait.h>
 
 #include "campaign.h"
@@ -444,6 +447,34 @@ static void fuzz_mmap(struct worker *w)
 	}
 }
 
+/*
+ * Nothing may take a page reference through a region mapping, whatever
+ * state the channel is in (mapped, revoked, destroyed): vmsplice and
+ * process_vm_readv must fail with EFAULT, never succeed.
+ */
+static void try_pin(struct worker *w, const struct map *m)
+{
+	struct iovec iov = { .iov_base = m->p, .iov_len = PAGE };
+	char buf[64];
+	struct iovec local = { .iov_base = buf, .iov_len = sizeof(buf) };
+	int pfd[2];
+	ssize_t n;
+
+	if (pipe2(pfd, O_CLOEXEC | O_NONBLOCK) == 0) {
+		n = vmsplice(pfd[1], &iov, 1, 0);
+		if (n >= 0 || errno != EFAULT)
+			violation(w, "vmsplice of a region page: %ld (errno %d)",
+				  0, (long)n, errno);
+		close(pfd[0]);
+		close(pfd[1]);
+	}
+	iov.iov_len = sizeof(buf);
+	n = process_vm_readv(getpid(), &local, 1, &iov, 1, 0);
+	if (n >= 0 || errno != EFAULT)
+		violation(w, "process_vm_readv of a region page: %ld (errno %d)",
+			  0, (long)n, errno);
+}
+
 /* Touch a kept mapping: after revoke SIGBUS, after destroy still there. */
 static void touch_map(struct worker *w)
 {
@@ -455,6 +486,8 @@ static void touch_map(struct worker *w)
 	camp_probe(m->p + PAGE * camp_below(&w->r, (m->len + PAGE - 1) / PAGE), false);
 	if (m->role == SIPC_ROLE_SENDER)
 		camp_probe(m->p, true);
+	if (camp_chance(&w->r, 30))
+		try_pin(w, m);
 	if (camp_chance(&w->r, 20))
 		drop_map(w, (int)(m - w->maps));
 }
