@@ -463,7 +463,7 @@ static void try_pin(struct worker *w, const struct map *m)
 	if (pipe2(pfd, O_CLOEXEC | O_NONBLOCK) == 0) {
 		n = vmsplice(pfd[1], &iov, 1, 0);
 		if (n >= 0 || errno != EFAULT)
-			violation(w, "vmsplice of a region page: %ld (errno %d)",
+			violation(w, "vmsplice of a region page (cmd %lx): returned %ld, errno %ld",
 				  0, (long)n, errno);
 		close(pfd[0]);
 		close(pfd[1]);
@@ -471,7 +471,7 @@ static void try_pin(struct worker *w, const struct map *m)
 	iov.iov_len = sizeof(buf);
 	n = process_vm_readv(getpid(), &local, 1, &iov, 1, 0);
 	if (n >= 0 || errno != EFAULT)
-		violation(w, "process_vm_readv of a region page: %ld (errno %d)",
+		violation(w, "process_vm_readv of a region page (cmd %lx): returned %ld, errno %ld",
 			  0, (long)n, errno);
 }
 
