@@ -23,6 +23,7 @@
 #include "st_domain.h"
 #include "st_file.h"
 #include "st_guard.h"
+#include "st_policy_load.h"
 #include "st_peer.h"
 #include "st_proc.h"
 #include "st_procfs.h"

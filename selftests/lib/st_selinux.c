@@ -4,17 +4,16 @@
  */
 #include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <sys/xattr.h>
 #include <unistd.h>
 
 #include <linux/sipc.h>
 
 #include "st_file.h"
+#include "st_policy_load.h"
 #include "st_selinux.h"
 #include "st_sysfs.h"
 
@@ -34,46 +33,6 @@ bool st_policy_loaded(void)
 		}
 	closedir(d);
 	return any;
-}
-
-int st_policy_load_file(const char *path)
-{
-	struct stat st;
-	char *buf;
-	ssize_t n;
-	int fd, err = 0;
-
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return -errno;
-	if (fstat(fd, &st) || st.st_size <= 0) {
-		close(fd);
-		return -EINVAL;
-	}
-	buf = malloc(st.st_size);
-	if (!buf) {
-		close(fd);
-		return -ENOMEM;
-	}
-	n = read(fd, buf, st.st_size);
-	close(fd);
-	if (n != st.st_size) {
-		free(buf);
-		return n < 0 ? -errno : -EIO;
-	}
-	fd = open(ST_SELINUXFS "/load", O_WRONLY | O_CLOEXEC);
-	if (fd < 0) {
-		err = -errno;
-	} else {
-		n = write(fd, buf, st.st_size);
-		if (n < 0)
-			err = -errno;
-		else if (n != st.st_size)
-			err = -EIO;
-		close(fd);
-	}
-	free(buf);
-	return err;
 }
 
 int st_policy_load(const char *name)

@@ -11,17 +11,14 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "st_policy_load.h"
+
 #define ST_SELINUXFS		"/sys/fs/selinux"
 /* Where the guest image holds the policies ($SIPC_SE_DIR overrides it). */
 #define ST_SE_DIR_DEFAULT	"/selinux-tests"
 
 /* Is a policy loaded (selinuxfs lists classes only after the first load)? */
 bool st_policy_loaded(void);
-/*
- * Load the binary policy at path.  selinuxfs takes a policy only whole,
- * in one write(), so the file is read into memory first.
- */
-int st_policy_load_file(const char *path);
 /* Load <$SIPC_SE_DIR>/<name>.33 ("A", "nomap", "noq"). */
 int st_policy_load(const char *name);
 int st_setenforce(int value);
