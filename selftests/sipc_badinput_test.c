@@ -12,29 +12,29 @@
 #include <sys/mman.h>
 
 #include "sipc_harness.h"
-#include "sipc_test_util.h"
+#include "st.h"
 
 FIXTURE(bad) {
-	struct sipc_chan ch;		/* 2 pages, depth 1 */
-	struct sipc_counters start;
+	struct st_chan ch;		/* 2 pages, depth 1 */
+	struct st_counters start;
 	struct sipc_info info0;		/* the channel before the test */
 };
 
 FIXTURE_SETUP(bad)
 {
-	ASSERT_EQ(0, sipc_counters_read(&self->start));
-	ASSERT_EQ(0, sipc_chan_open(&self->ch, "bad", 8192, 1));
-	ASSERT_EQ(0, sipc_info(self->ch.dev, self->ch.name, &self->info0));
+	ASSERT_EQ(0, st_counters_read(&self->start));
+	ASSERT_EQ(0, st_chan_open(&self->ch, "bad", 8192, 1));
+	ASSERT_EQ(0, st_info(self->ch.dev, self->ch.name, &self->info0));
 }
 
 FIXTURE_TEARDOWN(bad)
 {
-	struct sipc_counters now;
+	struct st_counters now;
 
-	sipc_chan_close(&self->ch);
-	EXPECT_EQ(0, sipc_counters_wait(&self->start, &now, 2000)) {
-		sipc_counters_log("start", &self->start);
-		sipc_counters_log("now", &now);
+	st_chan_close(&self->ch);
+	EXPECT_EQ(0, st_counters_wait(&self->start, &now, 2000)) {
+		st_counters_log("start", &self->start);
+		st_counters_log("now", &now);
 	}
 }
 
@@ -42,21 +42,21 @@ FIXTURE_TEARDOWN(bad)
 static void still_works(struct __test_metadata *_metadata,
 			FIXTURE_DATA(bad) *self)
 {
-	struct sipc_counters now;
+	struct st_counters now;
 	struct sipc_info info;
 	__u32 count = 0, total = 0;
 
-	ASSERT_EQ(0, sipc_info(self->ch.dev, self->ch.name, &info));
+	ASSERT_EQ(0, st_info(self->ch.dev, self->ch.name, &info));
 	EXPECT_EQ(self->info0.id, info.id);
 	EXPECT_EQ(self->info0.region_size, info.region_size);
 	EXPECT_EQ(self->info0.queue_depth, info.queue_depth);
 	EXPECT_EQ(SIPC_STATE_SENDER | SIPC_STATE_RECEIVER, info.state);
-	ASSERT_EQ(0, sipc_counters_read(&now));
+	ASSERT_EQ(0, st_counters_read(&now));
 	EXPECT_EQ(self->start.channels + 1, now.channels);
 	EXPECT_EQ(self->start.endpoints + 2, now.endpoints);
-	ASSERT_EQ(0, sipc_list(self->ch.dev, NULL, &count, &total));
+	ASSERT_EQ(0, st_list(self->ch.dev, NULL, &count, &total));
 	EXPECT_EQ(self->start.channels + 1, (long long)total);
-	EXPECT_EQ(0, sipc_chan_works(&self->ch));
+	EXPECT_EQ(0, st_chan_works(&self->ch));
 }
 
 /* ---- commands: unknown, or on the wrong kind of fd ---- */
@@ -80,7 +80,7 @@ static void expect_unknown_enotty(struct __test_metadata *_metadata, int fd)
 
 	*(__u32 *)buf = 64;
 	for (i = 0; i < ARRAY_SIZE(unknown_cmds); i++) {
-		EXPECT_EQ(-ENOTTY, sipc_ioctl(fd, unknown_cmds[i], buf)) {
+		EXPECT_EQ(-ENOTTY, st_ioctl(fd, unknown_cmds[i], buf)) {
 			TH_LOG("cmd 0x%lx", unknown_cmds[i]);
 		}
 	}
@@ -110,11 +110,11 @@ TEST_F(bad, endpoint_cmds_on_dev)
 			      .flags = SIPC_MSG_F_NONBLOCK };
 	struct sipc_ep_info ei = { .size = sizeof(ei) };
 
-	EXPECT_EQ(-ENOTTY, sipc_ioctl(self->ch.dev, SIPC_IOC_SEND, &m));
+	EXPECT_EQ(-ENOTTY, st_ioctl(self->ch.dev, SIPC_IOC_SEND, &m));
 	m.type = 0;
-	EXPECT_EQ(-ENOTTY, sipc_ioctl(self->ch.dev, SIPC_IOC_RECV, &m));
-	EXPECT_EQ(-ENOTTY, sipc_ioctl(self->ch.dev, SIPC_IOC_EP_INFO, &ei));
-	EXPECT_EQ(-ENOTTY, sipc_ioctl(self->ch.dev, SIPC_IOC_MAP, NULL));
+	EXPECT_EQ(-ENOTTY, st_ioctl(self->ch.dev, SIPC_IOC_RECV, &m));
+	EXPECT_EQ(-ENOTTY, st_ioctl(self->ch.dev, SIPC_IOC_EP_INFO, &ei));
+	EXPECT_EQ(-ENOTTY, st_ioctl(self->ch.dev, SIPC_IOC_MAP, NULL));
 	still_works(_metadata, self);
 }
 
@@ -128,20 +128,20 @@ static void expect_dev_cmds_enotty(struct __test_metadata *_metadata,
 	struct sipc_info info = { .size = sizeof(info) };
 	char fresh[SIPC_NAME_MAX];
 
-	sipc_name(fresh, "fresh");
+	st_name(fresh, "fresh");
 	strcpy(cr.name, fresh);
-	EXPECT_EQ(-ENOTTY, sipc_ioctl(fd, SIPC_IOC_CREATE, &cr));
-	EXPECT_EQ(-ENOENT, sipc_info(self->ch.dev, fresh, &info));
+	EXPECT_EQ(-ENOTTY, st_ioctl(fd, SIPC_IOC_CREATE, &cr));
+	EXPECT_EQ(-ENOENT, st_info(self->ch.dev, fresh, &info));
 	strcpy(ref.name, self->ch.name);
-	EXPECT_EQ(-ENOTTY, sipc_ioctl(fd, SIPC_IOC_ATTACH_SENDER, &ref));
-	EXPECT_EQ(-ENOTTY, sipc_ioctl(fd, SIPC_IOC_ATTACH_RECEIVER, &ref));
-	EXPECT_EQ(-ENOTTY, sipc_ioctl(fd, SIPC_IOC_DESTROY, &ref));
+	EXPECT_EQ(-ENOTTY, st_ioctl(fd, SIPC_IOC_ATTACH_SENDER, &ref));
+	EXPECT_EQ(-ENOTTY, st_ioctl(fd, SIPC_IOC_ATTACH_RECEIVER, &ref));
+	EXPECT_EQ(-ENOTTY, st_ioctl(fd, SIPC_IOC_DESTROY, &ref));
 	ref.flags = SIPC_REVOKE_ALL_FLAGS;
-	EXPECT_EQ(-ENOTTY, sipc_ioctl(fd, SIPC_IOC_REVOKE, &ref));
+	EXPECT_EQ(-ENOTTY, st_ioctl(fd, SIPC_IOC_REVOKE, &ref));
 	ref.flags = 0;
 	strcpy(info.name, self->ch.name);
-	EXPECT_EQ(-ENOTTY, sipc_ioctl(fd, SIPC_IOC_INFO, &info));
-	EXPECT_EQ(-ENOTTY, sipc_ioctl(fd, SIPC_IOC_LIST, &l));
+	EXPECT_EQ(-ENOTTY, st_ioctl(fd, SIPC_IOC_INFO, &info));
+	EXPECT_EQ(-ENOTTY, st_ioctl(fd, SIPC_IOC_LIST, &l));
 }
 
 TEST_F(bad, dev_cmds_on_sender)
@@ -162,7 +162,7 @@ TEST_F(bad, version_reserved)
 {
 	struct sipc_version v = { .size = sizeof(v), .reserved = 1 };
 
-	EXPECT_EQ(-EINVAL, sipc_ioctl(self->ch.dev, SIPC_IOC_VERSION, &v));
+	EXPECT_EQ(-EINVAL, st_ioctl(self->ch.dev, SIPC_IOC_VERSION, &v));
 	still_works(_metadata, self);
 }
 
@@ -172,9 +172,9 @@ TEST_F(bad, create_reserved)
 				  .reserved = 1 };
 	struct sipc_info info;
 
-	sipc_name(cr.name, "resv");
-	EXPECT_EQ(-EINVAL, sipc_ioctl(self->ch.dev, SIPC_IOC_CREATE, &cr));
-	EXPECT_EQ(-ENOENT, sipc_info(self->ch.dev, cr.name, &info));
+	st_name(cr.name, "resv");
+	EXPECT_EQ(-EINVAL, st_ioctl(self->ch.dev, SIPC_IOC_CREATE, &cr));
+	EXPECT_EQ(-ENOENT, st_info(self->ch.dev, cr.name, &info));
 	still_works(_metadata, self);
 }
 
@@ -186,7 +186,7 @@ TEST_F(bad, info_reserved)
 	info.size = sizeof(info);
 	strcpy(info.name, self->ch.name);
 	info.reserved = 0x100;
-	EXPECT_EQ(-EINVAL, sipc_ioctl(self->ch.dev, SIPC_IOC_INFO, &info));
+	EXPECT_EQ(-EINVAL, st_ioctl(self->ch.dev, SIPC_IOC_INFO, &info));
 	still_works(_metadata, self);
 }
 
@@ -195,7 +195,7 @@ TEST_F(bad, info_context_unmapped)
 	struct sipc_info info;
 	void *hole;
 
-	ASSERT_EQ(0, sipc_info(self->ch.dev, self->ch.name, &info));
+	ASSERT_EQ(0, st_info(self->ch.dev, self->ch.name, &info));
 	if (!info.context_len)
 		SKIP(return, "no LSM context to copy");
 	hole = mmap(NULL, 4096, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -205,7 +205,7 @@ TEST_F(bad, info_context_unmapped)
 	strcpy(info.name, self->ch.name);
 	info.context = (__u64)(uintptr_t)hole;
 	info.context_size = 64;
-	EXPECT_EQ(-EFAULT, sipc_ioctl(self->ch.dev, SIPC_IOC_INFO, &info));
+	EXPECT_EQ(-EFAULT, st_ioctl(self->ch.dev, SIPC_IOC_INFO, &info));
 	munmap(hole, 4096);
 	still_works(_metadata, self);
 }
@@ -218,7 +218,7 @@ TEST_F(bad, list_names_unmapped)
 	hole = mmap(NULL, 4096, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	ASSERT_NE(MAP_FAILED, hole);
 	l.names = (__u64)(uintptr_t)hole;
-	EXPECT_EQ(-EFAULT, sipc_ioctl(self->ch.dev, SIPC_IOC_LIST, &l));
+	EXPECT_EQ(-EFAULT, st_ioctl(self->ch.dev, SIPC_IOC_LIST, &l));
 	munmap(hole, 4096);
 	still_works(_metadata, self);
 }
@@ -231,14 +231,14 @@ static void expect_create_fails(struct __test_metadata *_metadata,
 {
 	__u32 count = 0, total = 0;
 
-	EXPECT_EQ(err, sipc_create(self->ch.dev, name, region, depth, NULL)) {
+	EXPECT_EQ(err, st_create(self->ch.dev, name, region, depth, NULL)) {
 		TH_LOG("name '%s' region %llu depth %u", name,
 		       (unsigned long long)region, depth);
 	}
 	/* Nothing was created (INFO would refuse a bad name: use LIST). */
 	if (err != -EEXIST)
-		EXPECT_EQ(0, sipc_listed(self->ch.dev, name));
-	ASSERT_EQ(0, sipc_list(self->ch.dev, NULL, &count, &total));
+		EXPECT_EQ(0, st_listed(self->ch.dev, name));
+	ASSERT_EQ(0, st_list(self->ch.dev, NULL, &count, &total));
 	EXPECT_EQ(self->start.channels + 1, (long long)total);
 }
 
@@ -246,18 +246,18 @@ TEST_F(bad, region_size_zero)
 {
 	char name[SIPC_NAME_MAX];
 
-	sipc_name(name, "r0");
+	st_name(name, "r0");
 	expect_create_fails(_metadata, self, name, 0, 1, -EINVAL);
 	still_works(_metadata, self);
 }
 
 TEST_F(bad, region_size_above_max)
 {
-	long long max = sipc_param_read("max_region_size");
+	long long max = st_param_read("max_region_size");
 	char name[SIPC_NAME_MAX];
 
 	ASSERT_LT(0, max);
-	sipc_name(name, "rmax");
+	st_name(name, "rmax");
 	expect_create_fails(_metadata, self, name, max + 1, 1, -EINVAL);
 	still_works(_metadata, self);
 }
@@ -266,7 +266,7 @@ TEST_F(bad, region_size_huge)
 {
 	char name[SIPC_NAME_MAX];
 
-	sipc_name(name, "rhuge");
+	st_name(name, "rhuge");
 	expect_create_fails(_metadata, self, name, ~0ULL, 1, -EINVAL);
 	still_works(_metadata, self);
 }
@@ -275,7 +275,7 @@ TEST_F(bad, depth_65)
 {
 	char name[SIPC_NAME_MAX];
 
-	sipc_name(name, "d65");
+	st_name(name, "d65");
 	expect_create_fails(_metadata, self, name, 4096,
 			    SIPC_QUEUE_DEPTH_MAX + 1, -EINVAL);
 	still_works(_metadata, self);
@@ -285,7 +285,7 @@ TEST_F(bad, depth_huge)
 {
 	char name[SIPC_NAME_MAX];
 
-	sipc_name(name, "dhuge");
+	st_name(name, "dhuge");
 	expect_create_fails(_metadata, self, name, 4096, ~0U, -EINVAL);
 	still_works(_metadata, self);
 }
@@ -295,10 +295,10 @@ TEST_F(bad, depth_zero_is_default)
 	struct sipc_create cr;
 	char name[SIPC_NAME_MAX];
 
-	sipc_name(name, "d0");
-	ASSERT_EQ(0, sipc_create(self->ch.dev, name, 4096, 0, &cr));
+	st_name(name, "d0");
+	ASSERT_EQ(0, st_create(self->ch.dev, name, 4096, 0, &cr));
 	EXPECT_EQ((__u32)SIPC_QUEUE_DEPTH_DEFAULT, cr.queue_depth);
-	EXPECT_EQ(0, sipc_destroy(self->ch.dev, name));
+	EXPECT_EQ(0, st_destroy(self->ch.dev, name));
 	still_works(_metadata, self);
 }
 
@@ -318,14 +318,14 @@ TEST_F(bad, name_63_chars_ok)
 	memset(name, 'n', sizeof(name));
 	name[snprintf(name, 12, "%d", getpid())] = 'n';
 	name[63] = 0;
-	ASSERT_EQ(0, sipc_create(self->ch.dev, name, 4096, 0, NULL));
-	ASSERT_EQ(0, sipc_info(self->ch.dev, name, &info));
+	ASSERT_EQ(0, st_create(self->ch.dev, name, 4096, 0, NULL));
+	ASSERT_EQ(0, st_info(self->ch.dev, name, &info));
 	EXPECT_EQ(63U, strnlen(info.name, SIPC_NAME_MAX));
-	EXPECT_EQ(1, sipc_listed(self->ch.dev, name));
-	fd = sipc_attach(self->ch.dev, name, SIPC_ROLE_SENDER, 0);
+	EXPECT_EQ(1, st_listed(self->ch.dev, name));
+	fd = st_attach(self->ch.dev, name, SIPC_ROLE_SENDER, 0);
 	EXPECT_LE(0, fd);
 	close(fd);
-	EXPECT_EQ(0, sipc_destroy(self->ch.dev, name));
+	EXPECT_EQ(0, st_destroy(self->ch.dev, name));
 	still_works(_metadata, self);
 }
 
@@ -341,10 +341,10 @@ TEST_F(bad, name_64_chars_no_nul)
 	s.cr.size = sizeof(s.cr);
 	memset(s.cr.name, 'm', SIPC_NAME_MAX);
 	memset(s.after, 'm', sizeof(s.after));
-	EXPECT_EQ(-EINVAL, sipc_ioctl(self->ch.dev, SIPC_IOC_CREATE, &s.cr));
+	EXPECT_EQ(-EINVAL, st_ioctl(self->ch.dev, SIPC_IOC_CREATE, &s.cr));
 	/* No prefix of it was created either. */
 	s.cr.name[SIPC_NAME_MAX - 1] = 0;
-	EXPECT_EQ(-ENOENT, sipc_info(self->ch.dev, s.cr.name, &info));
+	EXPECT_EQ(-ENOENT, st_info(self->ch.dev, s.cr.name, &info));
 	still_works(_metadata, self);
 }
 
@@ -375,10 +375,10 @@ TEST_F(bad, name_all_printable_ok)
 	unsigned int i;
 
 	for (i = 0; i < ARRAY_SIZE(ok); i++) {
-		EXPECT_EQ(0, sipc_create(self->ch.dev, ok[i], 4096, 0, NULL)) {
+		EXPECT_EQ(0, st_create(self->ch.dev, ok[i], 4096, 0, NULL)) {
 			TH_LOG("name '%s'", ok[i]);
 		}
-		sipc_destroy(self->ch.dev, ok[i]);
+		st_destroy(self->ch.dev, ok[i]);
 	}
 	still_works(_metadata, self);
 }
@@ -388,7 +388,7 @@ TEST_F(bad, name_exists)
 	struct sipc_info info;
 
 	expect_create_fails(_metadata, self, self->ch.name, 4096, 4, -EEXIST);
-	ASSERT_EQ(0, sipc_info(self->ch.dev, self->ch.name, &info));
+	ASSERT_EQ(0, st_info(self->ch.dev, self->ch.name, &info));
 	EXPECT_EQ(self->info0.id, info.id);
 	EXPECT_EQ(self->info0.queue_depth, info.queue_depth);
 	still_works(_metadata, self);
@@ -399,16 +399,16 @@ TEST_F(bad, names_with_bad_chars_on_other_cmds)
 	struct sipc_channel_ref ref = { .size = sizeof(ref) };
 	struct sipc_info info;
 
-	EXPECT_EQ(-EINVAL, sipc_destroy(self->ch.dev, ""));
-	EXPECT_EQ(-EINVAL, sipc_attach(self->ch.dev, "", SIPC_ROLE_SENDER, 0));
-	EXPECT_EQ(-EINVAL, sipc_info(self->ch.dev, "", &info));
-	EXPECT_EQ(-EINVAL, sipc_destroy(self->ch.dev, "a/b"));
-	EXPECT_EQ(-EINVAL, sipc_attach(self->ch.dev, "a b",
+	EXPECT_EQ(-EINVAL, st_destroy(self->ch.dev, ""));
+	EXPECT_EQ(-EINVAL, st_attach(self->ch.dev, "", SIPC_ROLE_SENDER, 0));
+	EXPECT_EQ(-EINVAL, st_info(self->ch.dev, "", &info));
+	EXPECT_EQ(-EINVAL, st_destroy(self->ch.dev, "a/b"));
+	EXPECT_EQ(-EINVAL, st_attach(self->ch.dev, "a b",
 				       SIPC_ROLE_RECEIVER, 0));
-	EXPECT_EQ(-EINVAL, sipc_info(self->ch.dev, "a/b", &info));
+	EXPECT_EQ(-EINVAL, st_info(self->ch.dev, "a/b", &info));
 	memset(ref.name, 'q', SIPC_NAME_MAX);
-	EXPECT_EQ(-EINVAL, sipc_ioctl(self->ch.dev, SIPC_IOC_DESTROY, &ref));
-	EXPECT_EQ(-EINVAL, sipc_ioctl(self->ch.dev, SIPC_IOC_ATTACH_SENDER,
+	EXPECT_EQ(-EINVAL, st_ioctl(self->ch.dev, SIPC_IOC_DESTROY, &ref));
+	EXPECT_EQ(-EINVAL, st_ioctl(self->ch.dev, SIPC_IOC_ATTACH_SENDER,
 				      &ref));
 	still_works(_metadata, self);
 }
@@ -418,13 +418,13 @@ TEST_F(bad, no_such_channel)
 	char name[SIPC_NAME_MAX];
 	struct sipc_info info;
 
-	sipc_name(name, "nosuch");
-	EXPECT_EQ(-ENOENT, sipc_destroy(self->ch.dev, name));
-	EXPECT_EQ(-ENOENT, sipc_attach(self->ch.dev, name,
+	st_name(name, "nosuch");
+	EXPECT_EQ(-ENOENT, st_destroy(self->ch.dev, name));
+	EXPECT_EQ(-ENOENT, st_attach(self->ch.dev, name,
 				       SIPC_ROLE_SENDER, 0));
-	EXPECT_EQ(-ENOENT, sipc_attach(self->ch.dev, name,
+	EXPECT_EQ(-ENOENT, st_attach(self->ch.dev, name,
 				       SIPC_ROLE_RECEIVER, 0));
-	EXPECT_EQ(-ENOENT, sipc_info(self->ch.dev, name, &info));
+	EXPECT_EQ(-ENOENT, st_info(self->ch.dev, name, &info));
 	still_works(_metadata, self);
 }
 
@@ -436,12 +436,12 @@ static void expect_send_fails(struct __test_metadata *_metadata,
 {
 	struct sipc_info info;
 
-	EXPECT_EQ(err, sipc_send(self->ch.snd, type, len, off,
+	EXPECT_EQ(err, st_send(self->ch.snd, type, len, off,
 				 SIPC_MSG_F_NONBLOCK, NULL)) {
 		TH_LOG("type %u len %u off %llu", type, len,
 		       (unsigned long long)off);
 	}
-	ASSERT_EQ(0, sipc_info(self->ch.dev, self->ch.name, &info));
+	ASSERT_EQ(0, st_info(self->ch.dev, self->ch.name, &info));
 	EXPECT_EQ(0U, info.queue_len);
 	EXPECT_EQ(self->info0.msgs_sent, info.msgs_sent);
 }
@@ -480,14 +480,14 @@ TEST_F(bad, data_ready_edges_ok)
 	__u64 seq;
 
 	/* offset + len == region, and len 0 at the very end, are fine. */
-	ASSERT_EQ(0, sipc_send(self->ch.snd, SIPC_MSG_DATA_READY, 1,
+	ASSERT_EQ(0, st_send(self->ch.snd, SIPC_MSG_DATA_READY, 1,
 			       self->ch.region - 1, 0, &seq));
-	ASSERT_EQ(0, sipc_recv(self->ch.rcv, 0, &m));
+	ASSERT_EQ(0, st_recv(self->ch.rcv, 0, &m));
 	EXPECT_EQ(self->ch.region - 1, m.offset);
 	EXPECT_EQ(1U, m.len);
-	ASSERT_EQ(0, sipc_send(self->ch.snd, SIPC_MSG_DATA_READY, 0,
+	ASSERT_EQ(0, st_send(self->ch.snd, SIPC_MSG_DATA_READY, 0,
 			       self->ch.region, 0, &seq));
-	ASSERT_EQ(0, sipc_recv(self->ch.rcv, 0, &m));
+	ASSERT_EQ(0, st_recv(self->ch.rcv, 0, &m));
 	EXPECT_EQ(self->ch.region, m.offset);
 	EXPECT_EQ(0U, m.len);
 	still_works(_metadata, self);
@@ -528,13 +528,13 @@ TEST_F(bad, bad_msg_on_full_queue)
 {
 	struct sipc_msg m;
 
-	ASSERT_EQ(0, sipc_send(self->ch.snd, SIPC_MSG_NOOP, 0, 0, 0, NULL));
-	EXPECT_EQ(-EINVAL, sipc_send(self->ch.snd, 7, 0, 0,
+	ASSERT_EQ(0, st_send(self->ch.snd, SIPC_MSG_NOOP, 0, 0, 0, NULL));
+	EXPECT_EQ(-EINVAL, st_send(self->ch.snd, 7, 0, 0,
 				     SIPC_MSG_F_NONBLOCK, NULL));
-	EXPECT_EQ(-EINVAL, sipc_send(self->ch.snd, SIPC_MSG_DATA_READY,
+	EXPECT_EQ(-EINVAL, st_send(self->ch.snd, SIPC_MSG_DATA_READY,
 				     0, self->ch.region + 1,
 				     SIPC_MSG_F_NONBLOCK, NULL));
-	ASSERT_EQ(0, sipc_recv(self->ch.rcv, 0, &m));
+	ASSERT_EQ(0, st_recv(self->ch.rcv, 0, &m));
 	EXPECT_EQ((__u32)SIPC_MSG_NOOP, m.type);
 	still_works(_metadata, self);
 }
@@ -556,4 +556,4 @@ TEST_F(bad, read_write_endpoints)
 	still_works(_metadata, self);
 }
 
-SIPC_TEST_MAIN
+ST_TEST_MAIN

@@ -14,7 +14,7 @@
 #include <sys/mman.h>
 
 #include "sipc_harness.h"
-#include "sipc_test_util.h"
+#include "st.h"
 
 /* TEST_F bodies that do not look at their variant still receive it. */
 #pragma GCC diagnostic ignored "-Wunused-parameter"
@@ -32,7 +32,7 @@ static int create_slots(int dev, const char *name, __u64 region,
 	int ret;
 
 	snprintf(cr.name, sizeof(cr.name), "%s", name);
-	ret = sipc_ioctl(dev, SIPC_IOC_CREATE, &cr);
+	ret = st_ioctl(dev, SIPC_IOC_CREATE, &cr);
 	if (out)
 		*out = cr;
 	return ret;
@@ -42,7 +42,7 @@ static int commit(int fd, __u64 off, __u32 len, __u32 flags, __u64 *seq)
 {
 	struct sipc_msg m = { .size = sizeof(m), .flags = flags,
 			      .len = len, .offset = off };
-	int ret = sipc_ioctl(fd, SIPC_IOC_COMMIT, &m);
+	int ret = st_ioctl(fd, SIPC_IOC_COMMIT, &m);
 
 	if (seq)
 		*seq = m.seq;
@@ -54,7 +54,7 @@ static int recv_next(int fd, __u32 flags, struct sipc_msg *m)
 	memset(m, 0, sizeof(*m));
 	m->size = sizeof(*m);
 	m->flags = flags;
-	return sipc_ioctl(fd, SIPC_IOC_RECV_NEXT, m);
+	return st_ioctl(fd, SIPC_IOC_RECV_NEXT, m);
 }
 
 /* A channel with both endpoints attached and mapped. */
@@ -65,7 +65,7 @@ FIXTURE(fast) {
 	unsigned char *smap;
 	const unsigned char *rmap;
 	__u64 slot;			/* bytes per slot */
-	struct sipc_counters start;
+	struct st_counters start;
 };
 
 FIXTURE_VARIANT(fast) {
@@ -78,35 +78,35 @@ FIXTURE_VARIANT_ADD(fast, five_slots) { .slots = 5 };
 FIXTURE_SETUP(fast)
 {
 	self->snd = self->rcv = -1;
-	ASSERT_EQ(0, sipc_counters_read(&self->start));
-	self->dev = sipc_dev_open();
+	ASSERT_EQ(0, st_counters_read(&self->start));
+	self->dev = st_dev_open();
 	ASSERT_LE(0, self->dev);
-	sipc_name(self->name, "fast");
+	st_name(self->name, "fast");
 	ASSERT_EQ(0, create_slots(self->dev, self->name, 5 * PAGE + 1,
 				  variant->slots, 0, &self->cr));
-	self->snd = sipc_attach(self->dev, self->name, SIPC_ROLE_SENDER, 0);
+	self->snd = st_attach(self->dev, self->name, SIPC_ROLE_SENDER, 0);
 	ASSERT_LE(0, self->snd);
-	self->rcv = sipc_attach(self->dev, self->name, SIPC_ROLE_RECEIVER, 0);
+	self->rcv = st_attach(self->dev, self->name, SIPC_ROLE_RECEIVER, 0);
 	ASSERT_LE(0, self->rcv);
-	self->smap = sipc_map(self->snd, self->cr.region_size,
+	self->smap = st_map(self->snd, self->cr.region_size,
 			      PROT_READ | PROT_WRITE, 0);
 	ASSERT_NE(MAP_FAILED, self->smap);
-	self->rmap = sipc_map(self->rcv, self->cr.region_size, PROT_READ, 0);
+	self->rmap = st_map(self->rcv, self->cr.region_size, PROT_READ, 0);
 	ASSERT_NE(MAP_FAILED, self->rmap);
 	self->slot = self->cr.region_size / self->cr.slots;
 }
 
 FIXTURE_TEARDOWN(fast)
 {
-	struct sipc_counters now;
+	struct st_counters now;
 
 	munmap(self->smap, self->cr.region_size);
 	munmap((void *)self->rmap, self->cr.region_size);
 	close(self->snd);
 	close(self->rcv);
-	sipc_destroy(self->dev, self->name);
+	st_destroy(self->dev, self->name);
 	close(self->dev);
-	EXPECT_EQ(0, sipc_counters_wait(&self->start, &now, 2000));
+	EXPECT_EQ(0, st_counters_wait(&self->start, &now, 2000));
 }
 
 /* Slots are equal and page-aligned; the queue is one shorter. */
@@ -121,10 +121,10 @@ TEST_F(fast, geometry)
 	EXPECT_EQ(0ULL, self->slot % PAGE);
 	EXPECT_LE(5ULL * PAGE + 1, self->cr.region_size);
 	EXPECT_EQ(self->slot * slots, self->cr.region_size);
-	ASSERT_EQ(0, sipc_ep_info(self->rcv, &ei));
+	ASSERT_EQ(0, st_ep_info(self->rcv, &ei));
 	EXPECT_EQ(slots, ei.slots);
 	EXPECT_EQ(self->cr.region_size, ei.region_size);
-	ASSERT_EQ(0, sipc_info(self->dev, self->name, &info));
+	ASSERT_EQ(0, st_info(self->dev, self->name, &info));
 	EXPECT_EQ(slots, info.slots);
 }
 
@@ -143,7 +143,7 @@ TEST_F(fast, bad_commit)
 	struct sipc_msg m = { .size = sizeof(m), .type = SIPC_MSG_NOOP };
 	struct sipc_info info;
 
-	EXPECT_EQ(-EINVAL, sipc_ioctl(self->snd, SIPC_IOC_COMMIT, &m));
+	EXPECT_EQ(-EINVAL, st_ioctl(self->snd, SIPC_IOC_COMMIT, &m));
 	EXPECT_EQ(-EINVAL, commit(self->snd, 0, 1, 0x80, NULL));
 	EXPECT_EQ(-EINVAL, commit(self->snd, self->cr.region_size, 1, 0, NULL));
 	if (self->cr.slots > 1) {
@@ -151,7 +151,7 @@ TEST_F(fast, bad_commit)
 		EXPECT_EQ(-EINVAL, commit(self->snd, 0, self->slot + 1, 0, NULL));
 		EXPECT_EQ(-EINVAL, commit(self->snd, self->slot / 2, 1, 0, NULL));
 	}
-	ASSERT_EQ(0, sipc_info(self->dev, self->name, &info));
+	ASSERT_EQ(0, st_info(self->dev, self->name, &info));
 	EXPECT_EQ(0U, info.queue_len);
 	EXPECT_EQ(0ULL, info.msgs_sent);
 }
@@ -165,29 +165,29 @@ TEST_F(fast, commit_is_the_protocol)
 	struct sipc_msg m;
 	pid_t pid;
 
-	pid = sipc_fork();
+	pid = st_fork();
 	if (!pid) {
-		sipc_fill(self->smap, 100, 1);
+		st_fill(self->smap, 100, 1);
 		CHILD_EQ(0, commit(self->snd, 0, 100, 0, NULL));
 		_exit(0);
 	}
-	ASSERT_EQ(0, sipc_recv(self->rcv, 0, &m));
+	ASSERT_EQ(0, st_recv(self->rcv, 0, &m));
 	EXPECT_EQ((__u32)SIPC_MSG_DATA_READY, m.type);
 	EXPECT_EQ(100U, m.len);
-	EXPECT_EQ(-1, sipc_check(self->rmap, 100, 1));
+	EXPECT_EQ(-1, st_check(self->rmap, 100, 1));
 	if (self->cr.slots == 1) {
 		/* Holding the data: the sender must still be in COMMIT. */
-		EXPECT_TRUE(sipc_still_blocked(pid, SIPC_IOC_COMMIT,
-					       SIPC_BLOCK_MS));
-		ASSERT_EQ(0, sipc_recv(self->rcv, 0, &m));
+		EXPECT_TRUE(st_still_blocked(pid, SIPC_IOC_COMMIT,
+					       ST_BLOCK_MS));
+		ASSERT_EQ(0, st_recv(self->rcv, 0, &m));
 		EXPECT_EQ((__u32)SIPC_MSG_NOOP, m.type);
-		EXPECT_EQ(0, sipc_reap(pid, SIPC_WAKE_MS));
-		ASSERT_EQ(0, sipc_recv(self->rcv, 0, &m));
+		EXPECT_EQ(0, st_reap(pid, ST_WAKE_MS));
+		ASSERT_EQ(0, st_recv(self->rcv, 0, &m));
 		EXPECT_EQ((__u32)SIPC_MSG_NOOP, m.type);
 	} else {
-		EXPECT_EQ(0, sipc_reap(pid, SIPC_WAKE_MS));
+		EXPECT_EQ(0, st_reap(pid, ST_WAKE_MS));
 	}
-	EXPECT_EQ(-EAGAIN, sipc_recv(self->rcv, SIPC_MSG_F_NONBLOCK, &m));
+	EXPECT_EQ(-EAGAIN, st_recv(self->rcv, SIPC_MSG_F_NONBLOCK, &m));
 }
 
 /*
@@ -202,14 +202,14 @@ TEST_F_TIMEOUT(fast, rounds, 120)
 	long bad;
 	int i;
 
-	ASSERT_EQ(0, sipc_pin_one_cpu());
-	pid = sipc_fork();
+	ASSERT_EQ(0, st_pin_one_cpu());
+	pid = st_fork();
 	if (!pid) {
 		for (i = 0; i < ROUNDS; i++) {
 			__u64 off = (i % self->cr.slots) * self->slot;
 			__u32 len = 1 + (i * 131) % self->slot;
 
-			sipc_fill(self->smap + off, len, i);
+			st_fill(self->smap + off, len, i);
 			CHILD_EQ(0, commit(self->snd, off, len, 0, NULL));
 		}
 		_exit(0);
@@ -218,13 +218,13 @@ TEST_F_TIMEOUT(fast, rounds, 120)
 		ASSERT_EQ(0, recv_next(self->rcv, 0, &m));
 		ASSERT_EQ((i % self->cr.slots) * self->slot, m.offset);
 		ASSERT_EQ(1 + (i * 131) % self->slot, m.len);
-		bad = sipc_check(self->rmap + m.offset, m.len, i);
+		bad = st_check(self->rmap + m.offset, m.len, i);
 		ASSERT_EQ(-1, bad) TH_LOG("round %d byte %ld", i, bad);
 	}
 	/* One region: the last COMMIT waits for its release (NOOP-1). */
 	if (self->cr.slots == 1)
-		ASSERT_EQ(0, sipc_recv(self->rcv, 0, &m));
-	EXPECT_EQ(0, sipc_reap(pid, SIPC_WAKE_MS));
+		ASSERT_EQ(0, st_recv(self->rcv, 0, &m));
+	EXPECT_EQ(0, st_reap(pid, ST_WAKE_MS));
 }
 
 /*
@@ -239,50 +239,50 @@ TEST_F(fast, held_slot_is_not_overwritten)
 	pid_t pid;
 	__u32 i;
 
-	pid = sipc_fork();
+	pid = st_fork();
 	if (!pid) {
 		for (i = 0; i <= slots; i++) {
 			__u64 off = (i % slots) * self->slot;
 
-			sipc_fill(self->smap + off, self->slot, 100 + i);
+			st_fill(self->smap + off, self->slot, 100 + i);
 			CHILD_EQ(0, commit(self->snd, off, self->slot, 0, NULL));
 		}
 		_exit(0);
 	}
 	ASSERT_EQ(0, recv_next(self->rcv, 0, &m));	/* message 0, slot 0 */
-	EXPECT_TRUE(sipc_still_blocked(pid, SIPC_IOC_COMMIT, SIPC_BLOCK_MS));
-	EXPECT_EQ(-1, sipc_check(self->rmap, self->slot, 100));
+	EXPECT_TRUE(st_still_blocked(pid, SIPC_IOC_COMMIT, ST_BLOCK_MS));
+	EXPECT_EQ(-1, st_check(self->rmap, self->slot, 100));
 	for (i = 1; i <= slots; i++) {
 		ASSERT_EQ(0, recv_next(self->rcv, 0, &m));
-		EXPECT_EQ(-1, sipc_check(self->rmap + m.offset, self->slot,
+		EXPECT_EQ(-1, st_check(self->rmap + m.offset, self->slot,
 					 100 + i));
 	}
 	if (slots == 1)
-		ASSERT_EQ(0, sipc_recv(self->rcv, 0, &m));
-	EXPECT_EQ(0, sipc_reap(pid, SIPC_WAKE_MS));
+		ASSERT_EQ(0, st_recv(self->rcv, 0, &m));
+	EXPECT_EQ(0, st_reap(pid, ST_WAKE_MS));
 }
 
 /* RECV_NEXT drops NOOPs and returns the next DATA_READY. */
 TEST(recv_next_skips_noops)
 {
-	struct sipc_chan c;
+	struct st_chan c;
 	struct sipc_msg m;
 	__u64 seq;
 
-	ASSERT_EQ(0, sipc_chan_open(&c, "skip", PAGE, 3));
-	ASSERT_EQ(0, sipc_send(c.snd, SIPC_MSG_NOOP, 0, 0,
+	ASSERT_EQ(0, st_chan_open(&c, "skip", PAGE, 3));
+	ASSERT_EQ(0, st_send(c.snd, SIPC_MSG_NOOP, 0, 0,
 			       SIPC_MSG_F_NONBLOCK, NULL));
-	ASSERT_EQ(0, sipc_send(c.snd, SIPC_MSG_NOOP, 0, 0,
+	ASSERT_EQ(0, st_send(c.snd, SIPC_MSG_NOOP, 0, 0,
 			       SIPC_MSG_F_NONBLOCK, NULL));
-	ASSERT_EQ(0, sipc_send(c.snd, SIPC_MSG_DATA_READY, 7, 0,
+	ASSERT_EQ(0, st_send(c.snd, SIPC_MSG_DATA_READY, 7, 0,
 			       SIPC_MSG_F_NONBLOCK, &seq));
 	ASSERT_EQ(0, recv_next(c.rcv, SIPC_MSG_F_NONBLOCK, &m));
 	EXPECT_EQ((__u32)SIPC_MSG_DATA_READY, m.type);
 	EXPECT_EQ(7U, m.len);
 	EXPECT_EQ(seq, m.seq);
 	EXPECT_EQ(-EAGAIN, recv_next(c.rcv, SIPC_MSG_F_NONBLOCK, &m));
-	EXPECT_EQ(0, sipc_chan_works(&c));
-	sipc_chan_close(&c);
+	EXPECT_EQ(0, st_chan_works(&c));
+	st_chan_close(&c);
 }
 
 /*
@@ -291,50 +291,50 @@ TEST(recv_next_skips_noops)
  */
 TEST(commit_waits_at_any_depth)
 {
-	struct sipc_chan c;
+	struct st_chan c;
 	struct sipc_msg m;
 	pid_t pid;
 	int i;
 
-	ASSERT_EQ(0, sipc_chan_open(&c, "deep", PAGE, 4));
-	pid = sipc_fork();
+	ASSERT_EQ(0, st_chan_open(&c, "deep", PAGE, 4));
+	pid = st_fork();
 	if (!pid) {
-		sipc_fill(c.smap, 64, 9);
+		st_fill(c.smap, 64, 9);
 		CHILD_EQ(0, commit(c.snd, 0, 64, 0, NULL));
 		_exit(0);
 	}
-	EXPECT_TRUE(sipc_still_blocked(pid, SIPC_IOC_COMMIT, SIPC_BLOCK_MS));
-	ASSERT_EQ(0, sipc_recv(c.rcv, 0, &m));		/* DATA_READY */
+	EXPECT_TRUE(st_still_blocked(pid, SIPC_IOC_COMMIT, ST_BLOCK_MS));
+	ASSERT_EQ(0, st_recv(c.rcv, 0, &m));		/* DATA_READY */
 	EXPECT_EQ((__u32)SIPC_MSG_DATA_READY, m.type);
-	EXPECT_TRUE(sipc_still_blocked(pid, SIPC_IOC_COMMIT, SIPC_BLOCK_MS));
-	EXPECT_EQ(-1, sipc_check(c.rmap, 64, 9));
-	ASSERT_EQ(0, sipc_recv(c.rcv, 0, &m));		/* NOOP-1: released */
-	EXPECT_EQ(0, sipc_reap(pid, SIPC_WAKE_MS));
+	EXPECT_TRUE(st_still_blocked(pid, SIPC_IOC_COMMIT, ST_BLOCK_MS));
+	EXPECT_EQ(-1, st_check(c.rmap, 64, 9));
+	ASSERT_EQ(0, st_recv(c.rcv, 0, &m));		/* NOOP-1: released */
+	EXPECT_EQ(0, st_reap(pid, ST_WAKE_MS));
 	for (i = 0; i < 4; i++) {			/* the rest are NOOPs */
-		ASSERT_EQ(0, sipc_recv(c.rcv, SIPC_MSG_F_NONBLOCK, &m));
+		ASSERT_EQ(0, st_recv(c.rcv, SIPC_MSG_F_NONBLOCK, &m));
 		EXPECT_EQ((__u32)SIPC_MSG_NOOP, m.type);
 	}
-	EXPECT_EQ(-EAGAIN, sipc_recv(c.rcv, SIPC_MSG_F_NONBLOCK, &m));
-	sipc_chan_close(&c);
+	EXPECT_EQ(-EAGAIN, st_recv(c.rcv, SIPC_MSG_F_NONBLOCK, &m));
+	st_chan_close(&c);
 }
 
 /* Slot counts and depths that cannot work are refused. */
 TEST(bad_slots)
 {
 	char name[SIPC_NAME_MAX];
-	int dev = sipc_dev_open();
+	int dev = st_dev_open();
 
 	ASSERT_LE(0, dev);
-	sipc_name(name, "badslots");
+	st_name(name, "badslots");
 	EXPECT_EQ(-EINVAL, create_slots(dev, name, 8 * PAGE,
 					SIPC_SLOTS_MAX + 1, 0, NULL));
 	EXPECT_EQ(-EINVAL, create_slots(dev, name, 8 * PAGE, 4, 2, NULL));
 	EXPECT_EQ(-EINVAL, create_slots(dev, name, 8 * PAGE, 4, 4, NULL));
 	EXPECT_EQ(0, create_slots(dev, name, 8 * PAGE, 4, 3, NULL));
-	EXPECT_EQ(0, sipc_destroy(dev, name));
+	EXPECT_EQ(0, st_destroy(dev, name));
 	EXPECT_EQ(0, create_slots(dev, name, 1, SIPC_SLOTS_MAX, 0, NULL));
-	EXPECT_EQ(0, sipc_destroy(dev, name));
+	EXPECT_EQ(0, st_destroy(dev, name));
 	close(dev);
 }
 
-SIPC_TEST_MAIN
+ST_TEST_MAIN

@@ -13,7 +13,7 @@
 #include <stdlib.h>
 
 #include "sipc_harness.h"
-#include "sipc_test_util.h"
+#include "st.h"
 
 static const char *mode = "check";
 
@@ -29,13 +29,13 @@ static void log_names(int dev)
 	char (*names)[SIPC_NAME_MAX];
 	__u32 count = 0, total = 0, i;
 
-	if (sipc_list(dev, NULL, &count, &total) || !total)
+	if (st_list(dev, NULL, &count, &total) || !total)
 		return;
 	names = calloc(total, SIPC_NAME_MAX);
 	if (!names)
 		return;
 	count = total;
-	if (!sipc_list(dev, names, &count, &total))
+	if (!st_list(dev, names, &count, &total))
 		for (i = 0; i < count; i++)
 			fprintf(stderr, "# channel left: %.64s\n", names[i]);
 	free(names);
@@ -48,7 +48,7 @@ FIXTURE(leak) {
 
 FIXTURE_SETUP(leak)
 {
-	self->dev = sipc_dev_open();
+	self->dev = st_dev_open();
 	ASSERT_LE(0, self->dev);
 }
 
@@ -59,13 +59,13 @@ FIXTURE_TEARDOWN(leak)
 
 TEST_F(leak, counters)
 {
-	struct sipc_counters now, then;
+	struct st_counters now, then;
 	__u32 count = 0, total = 0, then_total;
 	int dev = self->dev;
 	FILE *f;
 
-	ASSERT_EQ(0, sipc_counters_read(&now));
-	ASSERT_EQ(0, sipc_list(dev, NULL, &count, &total));
+	ASSERT_EQ(0, st_counters_read(&now));
+	ASSERT_EQ(0, st_list(dev, NULL, &count, &total));
 	/* Destroyed channels still held count, listed ones always do. */
 	EXPECT_LE((long long)total, now.channels);
 
@@ -75,7 +75,7 @@ TEST_F(leak, counters)
 		fprintf(f, "%lld %lld %lld %u\n", now.channels, now.endpoints,
 			now.region_bytes, total);
 		ASSERT_EQ(0, fclose(f));
-		sipc_counters_log("start of run", &now);
+		st_counters_log("start of run", &now);
 		return;
 	}
 
@@ -87,11 +87,11 @@ TEST_F(leak, counters)
 	ASSERT_EQ(4, fscanf(f, "%lld %lld %lld %u", &then.channels,
 			    &then.endpoints, &then.region_bytes, &then_total));
 	fclose(f);
-	EXPECT_EQ(0, sipc_counters_wait(&then, &now, 3000)) {
-		sipc_counters_log("start of run", &then);
-		sipc_counters_log("now", &now);
+	EXPECT_EQ(0, st_counters_wait(&then, &now, 3000)) {
+		st_counters_log("start of run", &then);
+		st_counters_log("now", &now);
 	}
-	ASSERT_EQ(0, sipc_list(dev, NULL, &count, &total));
+	ASSERT_EQ(0, st_list(dev, NULL, &count, &total));
 	EXPECT_EQ(then_total, total) {
 		log_names(dev);
 	}
@@ -105,6 +105,6 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: %s [save|check]\n", argv[0]);
 		return KSFT_FAIL;
 	}
-	sipc_require_device();
+	st_require_device();
 	return test_harness_run(1, argv);
 }

@@ -13,13 +13,13 @@
 #include <sys/mman.h>
 
 #include "sipc_harness.h"
-#include "sipc_test_util.h"
+#include "st.h"
 
 #define PAGES 3
 
 FIXTURE(region) {
-	struct sipc_chan ch;		/* PAGES pages, both roles mapped */
-	struct sipc_counters start;
+	struct st_chan ch;		/* PAGES pages, both roles mapped */
+	struct st_counters start;
 	size_t page;
 	__u64 key;			/* pattern the sender wrote */
 };
@@ -27,21 +27,21 @@ FIXTURE(region) {
 FIXTURE_SETUP(region)
 {
 	self->page = getpagesize();
-	ASSERT_EQ(0, sipc_counters_read(&self->start));
-	ASSERT_EQ(0, sipc_chan_open(&self->ch, "map", PAGES * self->page, 1));
+	ASSERT_EQ(0, st_counters_read(&self->start));
+	ASSERT_EQ(0, st_chan_open(&self->ch, "map", PAGES * self->page, 1));
 	ASSERT_EQ(PAGES * self->page, self->ch.region);
 	self->key = 0x1234 + getpid();
-	sipc_fill(self->ch.smap, self->ch.region, self->key);
+	st_fill(self->ch.smap, self->ch.region, self->key);
 }
 
 FIXTURE_TEARDOWN(region)
 {
-	struct sipc_counters now;
+	struct st_counters now;
 
-	sipc_chan_close(&self->ch);
-	EXPECT_EQ(0, sipc_counters_wait(&self->start, &now, 2000)) {
-		sipc_counters_log("start", &self->start);
-		sipc_counters_log("now", &now);
+	st_chan_close(&self->ch);
+	EXPECT_EQ(0, st_counters_wait(&self->start, &now, 2000)) {
+		st_counters_log("start", &self->start);
+		st_counters_log("now", &now);
 	}
 }
 
@@ -49,31 +49,31 @@ FIXTURE_TEARDOWN(region)
 static void data_intact(struct __test_metadata *_metadata,
 			FIXTURE_DATA(region) *self)
 {
-	EXPECT_EQ(-1, sipc_check(self->ch.smap, self->ch.region, self->key));
-	EXPECT_EQ(-1, sipc_check(self->ch.rmap, self->ch.region, self->key));
-	EXPECT_EQ(0, sipc_chan_works(&self->ch));
+	EXPECT_EQ(-1, st_check(self->ch.smap, self->ch.region, self->key));
+	EXPECT_EQ(-1, st_check(self->ch.rmap, self->ch.region, self->key));
+	EXPECT_EQ(0, st_chan_works(&self->ch));
 }
 
 TEST_F(region, receiver_sees_sender_writes)
 {
-	EXPECT_EQ(-1, sipc_check(self->ch.rmap, self->ch.region, self->key));
+	EXPECT_EQ(-1, st_check(self->ch.rmap, self->ch.region, self->key));
 	/* Rewritten data shows at once: the same pages, not a copy. */
-	sipc_fill(self->ch.smap, self->ch.region, self->key + 1);
-	EXPECT_EQ(-1, sipc_check(self->ch.rmap, self->ch.region,
+	st_fill(self->ch.smap, self->ch.region, self->key + 1);
+	EXPECT_EQ(-1, st_check(self->ch.rmap, self->ch.region,
 				 self->key + 1));
 }
 
 TEST_F(region, region_starts_zeroed)
 {
-	struct sipc_chan c;
+	struct st_chan c;
 	size_t i;
 
-	ASSERT_EQ(0, sipc_chan_open(&c, "zero", 2 * self->page, 1));
+	ASSERT_EQ(0, st_chan_open(&c, "zero", 2 * self->page, 1));
 	for (i = 0; i < c.region; i++)
 		if (c.rmap[i])
 			break;
 	EXPECT_EQ(c.region, i);
-	sipc_chan_close(&c);
+	st_chan_close(&c);
 }
 
 TEST_F(region, receiver_mmap_write_eacces)
@@ -105,7 +105,7 @@ TEST_F(region, receiver_mprotect_write_eacces)
 /* A store through the receiver's mapping kills the storer with SIGSEGV. */
 static int store_in_child(volatile unsigned char *p, bool read_first)
 {
-	pid_t pid = sipc_fork();
+	pid_t pid = st_fork();
 
 	if (pid == 0) {
 		if (read_first && p[0] == 0x5a)
@@ -113,15 +113,15 @@ static int store_in_child(volatile unsigned char *p, bool read_first)
 		p[0] = 0x5a;
 		_exit(0);	/* the store went through */
 	}
-	return sipc_reap(pid, SIPC_WAKE_MS);
+	return st_reap(pid, ST_WAKE_MS);
 }
 
 TEST_F(region, receiver_store_sigsegv)
 {
 	/* A page already faulted in, and one never touched. */
-	EXPECT_EQ(128 + SIGSEGV,
+	EXPECT_EQ(ST_KILLED_BY(SIGSEGV),
 		  store_in_child((unsigned char *)self->ch.rmap, true));
-	EXPECT_EQ(128 + SIGSEGV,
+	EXPECT_EQ(ST_KILLED_BY(SIGSEGV),
 		  store_in_child((unsigned char *)self->ch.rmap +
 				 2 * self->page + 7, false));
 	data_intact(_metadata, self);
@@ -166,7 +166,7 @@ TEST_F(region, mmap_beyond_region_einval)
 			   PROT_READ | PROT_WRITE : PROT_READ;
 
 		for (i = 0; i < ARRAY_SIZE(cases); i++) {
-			void *p = sipc_map(fd, cases[i].len, prot,
+			void *p = st_map(fd, cases[i].len, prot,
 					   cases[i].off);
 
 			EXPECT_EQ(MAP_FAILED, p) {
@@ -187,11 +187,11 @@ TEST_F(region, mmap_window)
 	const unsigned char *rw;
 
 	/* The receiver maps page 1 alone and sees page 1. */
-	rw = sipc_map(self->ch.rcv, self->page, PROT_READ, self->page);
+	rw = st_map(self->ch.rcv, self->page, PROT_READ, self->page);
 	ASSERT_NE(MAP_FAILED, rw);
 	EXPECT_EQ(0, memcmp(rw, self->ch.smap + self->page, self->page));
 	/* The sender writes page 2 through a window of its own. */
-	sw = sipc_map(self->ch.snd, self->page, PROT_READ | PROT_WRITE,
+	sw = st_map(self->ch.snd, self->page, PROT_READ | PROT_WRITE,
 		      2 * self->page);
 	ASSERT_NE(MAP_FAILED, sw);
 	memset(sw, 0xa5, self->page);
@@ -199,7 +199,7 @@ TEST_F(region, mmap_window)
 	EXPECT_EQ(0xa5, self->ch.rmap[3 * self->page - 1]);
 	munmap(sw, self->page);
 	munmap((void *)rw, self->page);
-	sipc_fill(self->ch.smap, self->ch.region, self->key);
+	st_fill(self->ch.smap, self->ch.region, self->key);
 	data_intact(_metadata, self);
 }
 
@@ -250,9 +250,9 @@ TEST_F(region, madvise_dontneed_einval)
 
 TEST_F(region, receiver_send_ebadf)
 {
-	EXPECT_EQ(-EBADF, sipc_send(self->ch.rcv, SIPC_MSG_NOOP, 0, 0,
+	EXPECT_EQ(-EBADF, st_send(self->ch.rcv, SIPC_MSG_NOOP, 0, 0,
 				    SIPC_MSG_F_NONBLOCK, NULL));
-	EXPECT_EQ(-EBADF, sipc_send(self->ch.rcv, SIPC_MSG_DATA_READY, 1, 0,
+	EXPECT_EQ(-EBADF, st_send(self->ch.rcv, SIPC_MSG_DATA_READY, 1, 0,
 				    0, NULL));
 	data_intact(_metadata, self);
 }
@@ -261,11 +261,11 @@ TEST_F(region, sender_recv_ebadf)
 {
 	struct sipc_msg m;
 
-	EXPECT_EQ(-EBADF, sipc_recv(self->ch.snd, SIPC_MSG_F_NONBLOCK, &m));
+	EXPECT_EQ(-EBADF, st_recv(self->ch.snd, SIPC_MSG_F_NONBLOCK, &m));
 	/* Not even when a message waits. */
-	ASSERT_EQ(0, sipc_send(self->ch.snd, SIPC_MSG_NOOP, 0, 0, 0, NULL));
-	EXPECT_EQ(-EBADF, sipc_recv(self->ch.snd, 0, &m));
-	ASSERT_EQ(0, sipc_recv(self->ch.rcv, 0, &m));
+	ASSERT_EQ(0, st_send(self->ch.snd, SIPC_MSG_NOOP, 0, 0, 0, NULL));
+	EXPECT_EQ(-EBADF, st_recv(self->ch.snd, 0, &m));
+	ASSERT_EQ(0, st_recv(self->ch.rcv, 0, &m));
 	data_intact(_metadata, self);
 }
 
@@ -279,4 +279,4 @@ TEST_F(region, receiver_write_fails)
 	data_intact(_metadata, self);
 }
 
-SIPC_TEST_MAIN
+ST_TEST_MAIN

@@ -24,7 +24,7 @@
 #include <sys/uio.h>
 
 #include "sipc_harness.h"
-#include "sipc_test_util.h"
+#include "st.h"
 
 /* TEST() and TEST_F() bodies receive a variant they may not look at. */
 #pragma GCC diagnostic ignored "-Wunused-parameter"
@@ -33,8 +33,8 @@
 #define RAMDISK "/dev/ram0"	/* brd, loaded by the guest's /init */
 
 FIXTURE(pin) {
-	struct sipc_chan ch;
-	struct sipc_counters start;
+	struct st_chan ch;
+	struct st_counters start;
 	size_t page;
 	int fd;			/* the endpoint of the variant's role */
 	unsigned char *map;	/* its mapping (read-only for a receiver) */
@@ -50,11 +50,11 @@ FIXTURE_VARIANT_ADD(pin, receiver) { .role = SIPC_ROLE_RECEIVER };
 FIXTURE_SETUP(pin)
 {
 	self->page = getpagesize();
-	ASSERT_EQ(0, sipc_counters_read(&self->start));
-	ASSERT_EQ(0, sipc_chan_open(&self->ch, "pin", PAGES * self->page, 1));
-	sipc_fill(self->ch.smap, self->ch.region, 7);
+	ASSERT_EQ(0, st_counters_read(&self->start));
+	ASSERT_EQ(0, st_chan_open(&self->ch, "pin", PAGES * self->page, 1));
+	st_fill(self->ch.smap, self->ch.region, 7);
 	/* Both mappings are faulted in: a pin would have pages to take. */
-	ASSERT_EQ(-1, sipc_check(self->ch.rmap, self->ch.region, 7));
+	ASSERT_EQ(-1, st_check(self->ch.rmap, self->ch.region, 7));
 	if (variant->role == SIPC_ROLE_SENDER) {
 		self->fd = self->ch.snd;
 		self->map = self->ch.smap;
@@ -66,12 +66,12 @@ FIXTURE_SETUP(pin)
 
 FIXTURE_TEARDOWN(pin)
 {
-	struct sipc_counters now;
+	struct st_counters now;
 
-	sipc_chan_close(&self->ch);
-	EXPECT_EQ(0, sipc_counters_wait(&self->start, &now, 2000)) {
-		sipc_counters_log("start", &self->start);
-		sipc_counters_log("now", &now);
+	st_chan_close(&self->ch);
+	EXPECT_EQ(0, st_counters_wait(&self->start, &now, 2000)) {
+		st_counters_log("start", &self->start);
+		st_counters_log("now", &now);
 	}
 }
 
@@ -157,7 +157,7 @@ TEST_F(pin, vmsplice_efault)
 	EXPECT_EQ(-EFAULT, try_vmsplice(self->map, self->page));
 	EXPECT_EQ(-EFAULT, try_vmsplice(self->map + self->page,
 					 2 * self->page));
-	EXPECT_EQ(0, sipc_chan_works(&self->ch));
+	EXPECT_EQ(0, st_chan_works(&self->ch));
 }
 
 TEST_F(pin, process_vm_readv_efault)
@@ -165,7 +165,7 @@ TEST_F(pin, process_vm_readv_efault)
 	EXPECT_EQ(-EFAULT, try_process_vm_readv(self->map, self->page));
 	if (variant->role == SIPC_ROLE_SENDER)
 		EXPECT_EQ(-EFAULT, try_process_vm_writev(self->map));
-	EXPECT_EQ(-1, sipc_check(self->ch.rmap, self->ch.region, 7));
+	EXPECT_EQ(-1, st_check(self->ch.rmap, self->ch.region, 7));
 }
 
 TEST_F(pin, io_uring_register_efault)
@@ -175,7 +175,7 @@ TEST_F(pin, io_uring_register_efault)
 	if (r == -ENOSYS)
 		SKIP(return, "io_uring_setup failed: no io_uring in this kernel");
 	EXPECT_EQ(-EFAULT, r);
-	EXPECT_EQ(0, sipc_chan_works(&self->ch));
+	EXPECT_EQ(0, st_chan_works(&self->ch));
 }
 
 /*
@@ -223,19 +223,19 @@ TEST_F(pin, o_direct_efault)
 	}
 	free(bounce);
 	close(disk);
-	EXPECT_EQ(-1, sipc_check(self->ch.rmap, self->ch.region, 7));
-	EXPECT_EQ(0, sipc_chan_works(&self->ch));
+	EXPECT_EQ(-1, st_check(self->ch.rmap, self->ch.region, 7));
+	EXPECT_EQ(0, st_chan_works(&self->ch));
 }
 
 TEST_F(pin, fork_child_cannot_pin)
 {
-	pid_t pid = sipc_fork();
+	pid_t pid = st_fork();
 
 	ASSERT_LE(0, pid);
 	if (pid == 0)
 		_exit(pin_routes_refused(self->map, self->ch.region,
 					 variant->role));
-	EXPECT_EQ(0, sipc_reap(pid, 10000));
+	EXPECT_EQ(0, st_reap(pid, 10000));
 }
 
 /* A process handed the endpoint over SCM_RIGHTS maps it and tries. */
@@ -250,7 +250,7 @@ TEST_F(pin, passed_endpoint_cannot_pin)
 
 	prot = PROT_READ | (variant->role == SIPC_ROLE_SENDER ? PROT_WRITE : 0);
 	ASSERT_EQ(0, socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv));
-	pid = sipc_fork();
+	pid = st_fork();
 	ASSERT_LE(0, pid);
 	if (pid == 0) {
 		char byte;
@@ -270,7 +270,7 @@ TEST_F(pin, passed_endpoint_cannot_pin)
 		m = mmap(NULL, self->ch.region, prot, MAP_SHARED, ep, 0);
 		if (m == MAP_FAILED)
 			_exit(12);
-		if (sipc_check(m, self->ch.region, 7) != -1)
+		if (st_check(m, self->ch.region, 7) != -1)
 			_exit(13);
 		_exit(pin_routes_refused(m, self->ch.region, variant->role));
 	}
@@ -288,18 +288,18 @@ TEST_F(pin, passed_endpoint_cannot_pin)
 		memcpy(CMSG_DATA(cm), &self->fd, sizeof(int));
 		ASSERT_EQ(1, sendmsg(sv[0], &mh, 0));
 	}
-	EXPECT_EQ(0, sipc_reap(pid, 10000));
+	EXPECT_EQ(0, st_reap(pid, 10000));
 	close(sv[0]);
 }
 
-static int revoke_role(struct sipc_chan *c, int role)
+static int revoke_role(struct st_chan *c, int role)
 {
 	struct sipc_channel_ref ref = { .size = sizeof(ref) };
 
 	ref.flags = role == SIPC_ROLE_SENDER ? SIPC_REVOKE_SENDER :
 					       SIPC_REVOKE_RECEIVER;
 	memcpy(ref.name, c->name, strnlen(c->name, SIPC_NAME_MAX));
-	return sipc_ioctl(c->dev, SIPC_IOC_REVOKE, &ref);
+	return st_ioctl(c->dev, SIPC_IOC_REVOKE, &ref);
 }
 
 /*
@@ -337,11 +337,11 @@ TEST(copy_before_revoke_stays_stale)
 	size_t page = getpagesize();
 	unsigned char *old, *got;
 	const unsigned char *r2;
-	struct sipc_chan c;
+	struct st_chan c;
 	int pfd[2], rcv2;
 
-	ASSERT_EQ(0, sipc_chan_open(&c, "pinstale", PAGES * page, 1));
-	sipc_fill(c.smap, c.region, 7);
+	ASSERT_EQ(0, st_chan_open(&c, "pinstale", PAGES * page, 1));
+	st_fill(c.smap, c.region, 7);
 	old = malloc(page);
 	got = malloc(page);
 	ASSERT_TRUE(old && got);
@@ -351,12 +351,12 @@ TEST(copy_before_revoke_stays_stale)
 	ASSERT_EQ(0, revoke_role(&c, SIPC_ROLE_RECEIVER));
 
 	/* The sender publishes new data to a new receiver. */
-	sipc_fill(c.smap, c.region, 8);
-	rcv2 = sipc_attach(c.dev, c.name, SIPC_ROLE_RECEIVER, 0);
+	st_fill(c.smap, c.region, 8);
+	rcv2 = st_attach(c.dev, c.name, SIPC_ROLE_RECEIVER, 0);
 	ASSERT_LE(0, rcv2);
-	r2 = sipc_map(rcv2, c.region, PROT_READ, 0);
+	r2 = st_map(rcv2, c.region, PROT_READ, 0);
 	ASSERT_NE(MAP_FAILED, r2);
-	EXPECT_EQ(-1, sipc_check(r2, c.region, 8));
+	EXPECT_EQ(-1, st_check(r2, c.region, 8));
 
 	ASSERT_EQ((ssize_t)page, read(pfd[0], got, page));
 	EXPECT_EQ(0, memcmp(old, got, page));
@@ -367,7 +367,7 @@ TEST(copy_before_revoke_stays_stale)
 	close(pfd[1]);
 	free(old);
 	free(got);
-	sipc_chan_close(&c);
+	st_chan_close(&c);
 }
 
 /* ---- the sender's own view does not move with the receiver ---- */
@@ -394,13 +394,13 @@ TEST(sender_pagemap_ignores_receiver)
 {
 	uint64_t before[PAGES], after[PAGES];
 	const unsigned char *r;
-	struct sipc_chan c;
+	struct st_chan c;
 	size_t i;
 
-	ASSERT_EQ(0, sipc_chan_open(&c, "pinmap", PAGES * getpagesize(), 1));
+	ASSERT_EQ(0, st_chan_open(&c, "pinmap", PAGES * getpagesize(), 1));
 	/* Only the sender maps the region now. */
-	sipc_chan_unmap_rcv(&c);
-	sipc_fill(c.smap, c.region, 8);
+	st_chan_unmap_rcv(&c);
+	st_fill(c.smap, c.region, 8);
 	ASSERT_EQ(0, read_pagemap(c.smap, PAGES, before));
 	/*
 	 * The page walker treats a PFN mapping as a hole: no page behind
@@ -414,15 +414,15 @@ TEST(sender_pagemap_ignores_receiver)
 		}
 	}
 	/* Now a receiver maps and touches every page. */
-	r = sipc_map(c.rcv, c.region, PROT_READ, 0);
+	r = st_map(c.rcv, c.region, PROT_READ, 0);
 	ASSERT_NE(MAP_FAILED, r);
-	EXPECT_EQ(-1, sipc_check(r, c.region, 8));
+	EXPECT_EQ(-1, st_check(r, c.region, 8));
 	ASSERT_EQ(0, read_pagemap(c.smap, PAGES, after));
 	EXPECT_EQ(0, memcmp(before, after, sizeof(before)));
 	munmap((void *)r, c.region);
 	ASSERT_EQ(0, read_pagemap(c.smap, PAGES, after));
 	EXPECT_EQ(0, memcmp(before, after, sizeof(before)));
-	sipc_chan_close(&c);
+	st_chan_close(&c);
 }
 
 /* Rss of the mapping that starts at p, from /proc/self/smaps, in kB. */
@@ -481,26 +481,26 @@ TEST(meminfo_mapped_ignores_region)
 {
 	const size_t big = 8 << 20;
 	const unsigned char *r;
-	struct sipc_chan c;
+	struct st_chan c;
 	long before, during;
 
-	ASSERT_EQ(0, sipc_chan_open(&c, "pinbig", big, 1));
-	sipc_chan_unmap_rcv(&c);
-	sipc_fill(c.smap, c.region, 9);
+	ASSERT_EQ(0, st_chan_open(&c, "pinbig", big, 1));
+	st_chan_unmap_rcv(&c);
+	st_fill(c.smap, c.region, 9);
 	/* Nobody maps the region: the receiver's mapping would be the first. */
-	sipc_chan_unmap_snd(&c);
+	st_chan_unmap_snd(&c);
 	before = meminfo_kb("Mapped");
 	ASSERT_LE(0, before);
-	r = sipc_map(c.rcv, c.region, PROT_READ, 0);
+	r = st_map(c.rcv, c.region, PROT_READ, 0);
 	ASSERT_NE(MAP_FAILED, r);
-	EXPECT_EQ(-1, sipc_check(r, c.region, 9));
+	EXPECT_EQ(-1, st_check(r, c.region, 9));
 	during = meminfo_kb("Mapped");
 	munmap((void *)r, c.region);
 	EXPECT_GT(1024, labs(during - before)) {
 		TH_LOG("Mapped: %ld kB before, %ld kB with 8 MiB mapped",
 		       before, during);
 	}
-	sipc_chan_close(&c);
+	st_chan_close(&c);
 }
 
-TEST_HARNESS_MAIN
+ST_TEST_MAIN

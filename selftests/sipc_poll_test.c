@@ -13,12 +13,12 @@
 #include <time.h>
 
 #include "sipc_harness.h"
-#include "sipc_test_util.h"
+#include "st.h"
 
 FIXTURE(pollq) {
-	struct sipc_chan ch;		/* depth 1 */
-	struct sipc_counters start;
-	struct sipc_peer peer;
+	struct st_chan ch;		/* depth 1 */
+	struct st_counters start;
+	struct st_peer peer;
 	pid_t helper;			/* acts on the channel after a delay */
 };
 
@@ -26,39 +26,39 @@ FIXTURE_SETUP(pollq)
 {
 	self->peer.pid = self->helper = -1;
 	self->peer.rd = self->peer.sig_rd = -1;
-	ASSERT_EQ(0, sipc_counters_read(&self->start));
-	ASSERT_EQ(0, sipc_chan_open(&self->ch, "poll", 4096, 1));
+	ASSERT_EQ(0, st_counters_read(&self->start));
+	ASSERT_EQ(0, st_chan_open(&self->ch, "poll", 4096, 1));
 }
 
 FIXTURE_TEARDOWN(pollq)
 {
-	struct sipc_counters now;
+	struct st_counters now;
 
-	sipc_peer_kill(&self->peer);
-	sipc_kill(self->helper);
-	sipc_chan_close(&self->ch);
-	EXPECT_EQ(0, sipc_counters_wait(&self->start, &now, 2000)) {
-		sipc_counters_log("start", &self->start);
-		sipc_counters_log("now", &now);
+	st_peer_kill(&self->peer);
+	st_kill(self->helper);
+	st_chan_close(&self->ch);
+	EXPECT_EQ(0, st_counters_wait(&self->start, &now, 2000)) {
+		st_counters_log("start", &self->start);
+		st_counters_log("now", &now);
 	}
 }
 
 static int pollnow(int fd)
 {
-	return sipc_poll1(fd, SIPC_POLL_ALL, 0);
+	return st_poll1(fd, ST_POLL_ALL, 0);
 }
 
 /* Close and unmap the fixture's sender: its role is released. */
 static void sender_leaves(FIXTURE_DATA(pollq) *self)
 {
-	sipc_chan_unmap_snd(&self->ch);
+	st_chan_unmap_snd(&self->ch);
 	close(self->ch.snd);
 	self->ch.snd = -1;
 }
 
 static void receiver_leaves(FIXTURE_DATA(pollq) *self)
 {
-	sipc_chan_unmap_rcv(&self->ch);
+	st_chan_unmap_rcv(&self->ch);
 	close(self->ch.rcv);
 	self->ch.rcv = -1;
 }
@@ -76,11 +76,11 @@ TEST_F(pollq, sender_pollout_while_room)
 {
 	struct sipc_msg m;
 
-	EXPECT_EQ(SIPC_POLL_SEND_ROOM, pollnow(self->ch.snd));
-	ASSERT_EQ(0, sipc_send(self->ch.snd, SIPC_MSG_NOOP, 0, 0, 0, NULL));
+	EXPECT_EQ(ST_POLL_SEND_ROOM, pollnow(self->ch.snd));
+	ASSERT_EQ(0, st_send(self->ch.snd, SIPC_MSG_NOOP, 0, 0, 0, NULL));
 	EXPECT_EQ(0, pollnow(self->ch.snd));
-	ASSERT_EQ(0, sipc_recv(self->ch.rcv, 0, &m));
-	EXPECT_EQ(SIPC_POLL_SEND_ROOM, pollnow(self->ch.snd));
+	ASSERT_EQ(0, st_recv(self->ch.rcv, 0, &m));
+	EXPECT_EQ(ST_POLL_SEND_ROOM, pollnow(self->ch.snd));
 }
 
 TEST_F(pollq, receiver_pollin_while_message)
@@ -88,9 +88,9 @@ TEST_F(pollq, receiver_pollin_while_message)
 	struct sipc_msg m;
 
 	EXPECT_EQ(0, pollnow(self->ch.rcv));
-	ASSERT_EQ(0, sipc_send(self->ch.snd, SIPC_MSG_NOOP, 0, 0, 0, NULL));
-	EXPECT_EQ(SIPC_POLL_RECV_MSG, pollnow(self->ch.rcv));
-	ASSERT_EQ(0, sipc_recv(self->ch.rcv, 0, &m));
+	ASSERT_EQ(0, st_send(self->ch.snd, SIPC_MSG_NOOP, 0, 0, 0, NULL));
+	EXPECT_EQ(ST_POLL_RECV_MSG, pollnow(self->ch.rcv));
+	ASSERT_EQ(0, st_recv(self->ch.rcv, 0, &m));
 	EXPECT_EQ(0, pollnow(self->ch.rcv));
 }
 
@@ -99,23 +99,23 @@ TEST_F(pollq, receiver_pollhup_after_sender_left)
 	struct sipc_msg m;
 	int s;
 
-	ASSERT_EQ(0, sipc_send(self->ch.snd, SIPC_MSG_DATA_READY, 3, 0, 0,
+	ASSERT_EQ(0, st_send(self->ch.snd, SIPC_MSG_DATA_READY, 3, 0, 0,
 			       NULL));
 	sender_leaves(self);
 	/* Drains first: no POLLHUP while a message waits. */
-	EXPECT_EQ(SIPC_POLL_RECV_MSG, pollnow(self->ch.rcv));
-	ASSERT_EQ(0, sipc_recv(self->ch.rcv, 0, &m));
+	EXPECT_EQ(ST_POLL_RECV_MSG, pollnow(self->ch.rcv));
+	ASSERT_EQ(0, st_recv(self->ch.rcv, 0, &m));
 	EXPECT_EQ(3U, m.len);
 	EXPECT_EQ(POLLHUP, pollnow(self->ch.rcv));
-	EXPECT_EQ(-EPIPE, sipc_recv(self->ch.rcv, 0, &m));
-	EXPECT_EQ(-EPIPE, sipc_recv(self->ch.rcv, SIPC_MSG_F_NONBLOCK, &m));
+	EXPECT_EQ(-EPIPE, st_recv(self->ch.rcv, 0, &m));
+	EXPECT_EQ(-EPIPE, st_recv(self->ch.rcv, SIPC_MSG_F_NONBLOCK, &m));
 	/* Until a new sender attaches. */
-	s = sipc_attach(self->ch.dev, self->ch.name, SIPC_ROLE_SENDER, 0);
+	s = st_attach(self->ch.dev, self->ch.name, SIPC_ROLE_SENDER, 0);
 	ASSERT_LE(0, s);
 	self->ch.snd = s;
 	EXPECT_EQ(0, pollnow(self->ch.rcv));
-	EXPECT_EQ(-EAGAIN, sipc_recv(self->ch.rcv, SIPC_MSG_F_NONBLOCK, &m));
-	EXPECT_EQ(0, sipc_chan_works(&self->ch));
+	EXPECT_EQ(-EAGAIN, st_recv(self->ch.rcv, SIPC_MSG_F_NONBLOCK, &m));
+	EXPECT_EQ(0, st_chan_works(&self->ch));
 }
 
 TEST_F(pollq, receiver_no_hup_before_any_sender)
@@ -124,24 +124,24 @@ TEST_F(pollq, receiver_no_hup_before_any_sender)
 	struct sipc_msg m;
 	int r;
 
-	sipc_name(name, "nosnd");
-	ASSERT_EQ(0, sipc_create(self->ch.dev, name, 4096, 0, NULL));
-	r = sipc_attach(self->ch.dev, name, SIPC_ROLE_RECEIVER, 0);
+	st_name(name, "nosnd");
+	ASSERT_EQ(0, st_create(self->ch.dev, name, 4096, 0, NULL));
+	r = st_attach(self->ch.dev, name, SIPC_ROLE_RECEIVER, 0);
 	ASSERT_LE(0, r);
 	EXPECT_EQ(0, pollnow(r));
-	EXPECT_EQ(-EAGAIN, sipc_recv(r, SIPC_MSG_F_NONBLOCK, &m));
+	EXPECT_EQ(-EAGAIN, st_recv(r, SIPC_MSG_F_NONBLOCK, &m));
 	close(r);
-	ASSERT_EQ(0, sipc_destroy(self->ch.dev, name));
+	ASSERT_EQ(0, st_destroy(self->ch.dev, name));
 }
 
 TEST_F(pollq, sender_unchanged_when_receiver_leaves_empty)
 {
 	int before = pollnow(self->ch.snd);
 
-	EXPECT_EQ(SIPC_POLL_SEND_ROOM, before);
+	EXPECT_EQ(ST_POLL_SEND_ROOM, before);
 	receiver_leaves(self);
 	EXPECT_EQ(before, pollnow(self->ch.snd));
-	EXPECT_EQ(0, sipc_send(self->ch.snd, SIPC_MSG_NOOP, 0, 0, 0, NULL));
+	EXPECT_EQ(0, st_send(self->ch.snd, SIPC_MSG_NOOP, 0, 0, 0, NULL));
 }
 
 TEST_F(pollq, sender_unchanged_when_receiver_leaves_full)
@@ -149,19 +149,19 @@ TEST_F(pollq, sender_unchanged_when_receiver_leaves_full)
 	struct sipc_msg m;
 	int before, r;
 
-	ASSERT_EQ(0, sipc_send(self->ch.snd, SIPC_MSG_NOOP, 0, 0, 0, NULL));
+	ASSERT_EQ(0, st_send(self->ch.snd, SIPC_MSG_NOOP, 0, 0, 0, NULL));
 	before = pollnow(self->ch.snd);
 	EXPECT_EQ(0, before);
 	receiver_leaves(self);
 	EXPECT_EQ(before, pollnow(self->ch.snd));
 	/* The queued message waits for the next receiver. */
-	r = sipc_attach(self->ch.dev, self->ch.name, SIPC_ROLE_RECEIVER, 0);
+	r = st_attach(self->ch.dev, self->ch.name, SIPC_ROLE_RECEIVER, 0);
 	ASSERT_LE(0, r);
 	self->ch.rcv = r;
 	EXPECT_EQ(before, pollnow(self->ch.snd));
-	ASSERT_EQ(0, sipc_recv(r, 0, &m));
+	ASSERT_EQ(0, st_recv(r, 0, &m));
 	EXPECT_EQ(1ULL, m.seq);
-	EXPECT_EQ(SIPC_POLL_SEND_ROOM, pollnow(self->ch.snd));
+	EXPECT_EQ(ST_POLL_SEND_ROOM, pollnow(self->ch.snd));
 }
 
 TEST_F(pollq, sender_unchanged_when_blocked_receiver_killed)
@@ -169,31 +169,31 @@ TEST_F(pollq, sender_unchanged_when_blocked_receiver_killed)
 	int before = pollnow(self->ch.snd);
 
 	/* Close our receiver: the peer's copy is the only one left. */
-	ASSERT_EQ(0, sipc_peer_start(&self->peer, self->ch.rcv, SIPC_IOC_RECV,
-				     NULL, SIPC_PEER_NOSIG));
+	ASSERT_EQ(0, st_peer_start(&self->peer, self->ch.rcv, SIPC_IOC_RECV,
+				     NULL, ST_PEER_NOSIG));
 	receiver_leaves(self);
-	ASSERT_EQ(0, sipc_wait_blocked(self->peer.pid, SIPC_IOC_RECV,
-				       SIPC_WAKE_MS));
-	sipc_peer_kill(&self->peer);
+	ASSERT_EQ(0, st_wait_blocked(self->peer.pid, SIPC_IOC_RECV,
+				       ST_WAKE_MS));
+	st_peer_kill(&self->peer);
 	EXPECT_EQ(before, pollnow(self->ch.snd));
-	EXPECT_EQ(SIPC_POLL_SEND_ROOM, before);
+	EXPECT_EQ(ST_POLL_SEND_ROOM, before);
 }
 
 TEST_F(pollq, poll_wakes_receiver_on_send)
 {
 	struct timespec t0;
 
-	self->helper = sipc_fork();
+	self->helper = st_fork();
 	ASSERT_LE(0, self->helper);
 	if (self->helper == 0) {
-		sipc_msleep(SIPC_BLOCK_MS);
-		_exit(-sipc_send(self->ch.snd, SIPC_MSG_NOOP, 0, 0, 0, NULL));
+		st_msleep(ST_BLOCK_MS);
+		_exit(-st_send(self->ch.snd, SIPC_MSG_NOOP, 0, 0, 0, NULL));
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	EXPECT_EQ(SIPC_POLL_RECV_MSG,
-		  sipc_poll1(self->ch.rcv, SIPC_POLL_ALL, SIPC_WAKE_MS));
-	EXPECT_GT(SIPC_WAKE_MS, ms_since(&t0));
-	EXPECT_EQ(0, sipc_reap(self->helper, SIPC_WAKE_MS));
+	EXPECT_EQ(ST_POLL_RECV_MSG,
+		  st_poll1(self->ch.rcv, ST_POLL_ALL, ST_WAKE_MS));
+	EXPECT_GT(ST_WAKE_MS, ms_since(&t0));
+	EXPECT_EQ(0, st_reap(self->helper, ST_WAKE_MS));
 	self->helper = -1;
 }
 
@@ -201,20 +201,20 @@ TEST_F(pollq, poll_wakes_sender_on_room)
 {
 	struct timespec t0;
 
-	ASSERT_EQ(0, sipc_send(self->ch.snd, SIPC_MSG_NOOP, 0, 0, 0, NULL));
-	self->helper = sipc_fork();
+	ASSERT_EQ(0, st_send(self->ch.snd, SIPC_MSG_NOOP, 0, 0, 0, NULL));
+	self->helper = st_fork();
 	ASSERT_LE(0, self->helper);
 	if (self->helper == 0) {
 		struct sipc_msg m;
 
-		sipc_msleep(SIPC_BLOCK_MS);
-		_exit(-sipc_recv(self->ch.rcv, 0, &m));
+		st_msleep(ST_BLOCK_MS);
+		_exit(-st_recv(self->ch.rcv, 0, &m));
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	EXPECT_EQ(SIPC_POLL_SEND_ROOM,
-		  sipc_poll1(self->ch.snd, SIPC_POLL_ALL, SIPC_WAKE_MS));
-	EXPECT_GT(SIPC_WAKE_MS, ms_since(&t0));
-	EXPECT_EQ(0, sipc_reap(self->helper, SIPC_WAKE_MS));
+	EXPECT_EQ(ST_POLL_SEND_ROOM,
+		  st_poll1(self->ch.snd, ST_POLL_ALL, ST_WAKE_MS));
+	EXPECT_GT(ST_WAKE_MS, ms_since(&t0));
+	EXPECT_EQ(0, st_reap(self->helper, ST_WAKE_MS));
 	self->helper = -1;
 }
 
@@ -225,27 +225,27 @@ TEST_F(pollq, poll_wakes_receiver_on_sender_exit)
 
 	sender_leaves(self);
 	ASSERT_EQ(0, pipe(ready));
-	self->helper = sipc_fork();
+	self->helper = st_fork();
 	ASSERT_LE(0, self->helper);
 	if (self->helper == 0) {
-		int s = sipc_attach(self->ch.dev, self->ch.name,
+		int s = st_attach(self->ch.dev, self->ch.name,
 				    SIPC_ROLE_SENDER, 0);
 
-		sipc_put(ready[1], s);
-		sipc_msleep(SIPC_BLOCK_MS);
+		st_put(ready[1], s);
+		st_msleep(ST_BLOCK_MS);
 		_exit(s < 0);
 	}
-	ASSERT_EQ(0, sipc_get(ready[0], &v, SIPC_WAKE_MS));
+	ASSERT_EQ(0, st_get(ready[0], &v, ST_WAKE_MS));
 	ASSERT_LE(0, v);
 	/* A sender is there again: no POLLHUP until it exits. */
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	EXPECT_EQ(POLLHUP, sipc_poll1(self->ch.rcv, SIPC_POLL_ALL, SIPC_WAKE_MS));
-	EXPECT_GT(SIPC_WAKE_MS, ms_since(&t0));
-	EXPECT_LE(SIPC_BLOCK_MS / 2, ms_since(&t0));
-	EXPECT_EQ(0, sipc_reap(self->helper, SIPC_WAKE_MS));
+	EXPECT_EQ(POLLHUP, st_poll1(self->ch.rcv, ST_POLL_ALL, ST_WAKE_MS));
+	EXPECT_GT(ST_WAKE_MS, ms_since(&t0));
+	EXPECT_LE(ST_BLOCK_MS / 2, ms_since(&t0));
+	EXPECT_EQ(0, st_reap(self->helper, ST_WAKE_MS));
 	self->helper = -1;
 	close(ready[0]);
 	close(ready[1]);
 }
 
-SIPC_TEST_MAIN
+ST_TEST_MAIN

@@ -25,7 +25,7 @@
 #include <time.h>
 
 #include "sipc_harness.h"
-#include "sipc_test_util.h"
+#include "st.h"
 
 #define REGION		(3 * 4096)	/* lengths cross page boundaries */
 #define LONG_ROUNDS	10000
@@ -34,38 +34,38 @@
 FIXTURE(proto) {
 	int dev;
 	char name[SIPC_NAME_MAX];
-	struct sipc_counters start;
+	struct st_counters start;
 	pid_t sender, receiver, helper;
 };
 
 FIXTURE_SETUP(proto)
 {
 	self->sender = self->receiver = self->helper = -1;
-	ASSERT_EQ(0, sipc_counters_read(&self->start));
-	self->dev = sipc_dev_open();
+	ASSERT_EQ(0, st_counters_read(&self->start));
+	self->dev = st_dev_open();
 	ASSERT_LE(0, self->dev);
-	sipc_name(self->name, "proto");
+	st_name(self->name, "proto");
 }
 
 FIXTURE_TEARDOWN(proto)
 {
-	struct sipc_counters now;
+	struct st_counters now;
 
-	sipc_kill(self->sender);
-	sipc_kill(self->receiver);
-	sipc_kill(self->helper);
-	sipc_destroy(self->dev, self->name);
+	st_kill(self->sender);
+	st_kill(self->receiver);
+	st_kill(self->helper);
+	st_destroy(self->dev, self->name);
 	close(self->dev);
-	EXPECT_EQ(0, sipc_counters_wait(&self->start, &now, 2000)) {
-		sipc_counters_log("start", &self->start);
-		sipc_counters_log("now", &now);
+	EXPECT_EQ(0, st_counters_wait(&self->start, &now, 2000)) {
+		st_counters_log("start", &self->start);
+		st_counters_log("now", &now);
 	}
 }
 
 /* A sender process: attach, map read-write, run `rounds` rounds, exit. */
 static pid_t start_sender(const char *name, unsigned long rounds)
 {
-	pid_t pid = sipc_fork();
+	pid_t pid = st_fork();
 	unsigned char *map;
 	unsigned long i;
 	__u64 off;
@@ -74,16 +74,16 @@ static pid_t start_sender(const char *name, unsigned long rounds)
 
 	if (pid)
 		return pid;
-	dev = sipc_dev_open();
+	dev = st_dev_open();
 	CHILD_EXPECT(dev >= 0);
-	s = sipc_attach(dev, name, SIPC_ROLE_SENDER, 0);
+	s = st_attach(dev, name, SIPC_ROLE_SENDER, 0);
 	CHILD_EXPECT(s >= 0);
 	close(dev);
-	map = sipc_map(s, REGION, PROT_READ | PROT_WRITE, 0);
+	map = st_map(s, REGION, PROT_READ | PROT_WRITE, 0);
 	CHILD_EXPECT(map != MAP_FAILED);
 	for (i = 0; i < rounds; i++) {
-		sipc_proto_shape(i, REGION, &off, &len);
-		if (sipc_proto_send(s, map, off, len, 3 * i + 1))
+		st_proto_shape(i, REGION, &off, &len);
+		if (st_proto_send(s, map, off, len, 3 * i + 1))
 			_exit(2);
 	}
 	_exit(0);
@@ -99,8 +99,8 @@ static unsigned long run_receiver(int r, const unsigned char *map,
 
 	*bytes = 0;
 	for (i = 0; i < rounds; i++) {
-		sipc_proto_shape(i, REGION, &off, &len);
-		if (sipc_proto_recv(r, map, off, len, 3 * i + 1))
+		st_proto_shape(i, REGION, &off, &len);
+		if (st_proto_recv(r, map, off, len, 3 * i + 1))
 			return i + 1;
 		*bytes += len;
 	}
@@ -113,7 +113,7 @@ static void check_totals(struct __test_metadata *_metadata,
 {
 	struct sipc_info info;
 
-	ASSERT_EQ(0, sipc_info(self->dev, self->name, &info));
+	ASSERT_EQ(0, st_info(self->dev, self->name, &info));
 	EXPECT_EQ(3ULL * rounds, info.msgs_sent);
 	EXPECT_EQ(3ULL * rounds, info.msgs_received);
 	EXPECT_EQ(bytes, info.bytes_sent);
@@ -132,24 +132,24 @@ TEST_F_TIMEOUT(proto, ten_thousand_messages, 100)
 {
 	unsigned long rounds = long_rounds();
 	const unsigned char *map;
-	struct sipc_counters now;
+	struct st_counters now;
 	struct timespec t0, t1;
 	struct sipc_msg m;
 	__u64 bytes;
 	int r;
 
-	ASSERT_EQ(0, sipc_pin_one_cpu());	/* the sender inherits it */
-	ASSERT_EQ(0, sipc_create(self->dev, self->name, REGION, 1, NULL));
-	r = sipc_attach(self->dev, self->name, SIPC_ROLE_RECEIVER, 0);
+	ASSERT_EQ(0, st_pin_one_cpu());	/* the sender inherits it */
+	ASSERT_EQ(0, st_create(self->dev, self->name, REGION, 1, NULL));
+	r = st_attach(self->dev, self->name, SIPC_ROLE_RECEIVER, 0);
 	ASSERT_LE(0, r);
-	map = sipc_map(r, REGION, PROT_READ, 0);
+	map = st_map(r, REGION, PROT_READ, 0);
 	ASSERT_NE(MAP_FAILED, map);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	self->sender = start_sender(self->name, rounds);
 	ASSERT_LE(0, self->sender);
 
 	ASSERT_EQ(0UL, run_receiver(r, map, rounds, &bytes));
-	EXPECT_EQ(0, sipc_reap(self->sender, SIPC_WAKE_MS));
+	EXPECT_EQ(0, st_reap(self->sender, ST_WAKE_MS));
 	self->sender = -1;
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	TH_LOG("%lu rounds, %llu bytes in %ld ms", rounds,
@@ -158,12 +158,12 @@ TEST_F_TIMEOUT(proto, ten_thousand_messages, 100)
 		      (t1.tv_nsec - t0.tv_nsec) / 1000000));
 	check_totals(_metadata, self, rounds, bytes);
 	/* The sender is gone and everything was read. */
-	EXPECT_EQ(-EPIPE, sipc_recv(r, 0, &m));
+	EXPECT_EQ(-EPIPE, st_recv(r, 0, &m));
 
 	munmap((void *)map, REGION);
 	close(r);
-	ASSERT_EQ(0, sipc_destroy(self->dev, self->name));
-	EXPECT_EQ(0, sipc_counters_wait(&self->start, &now, 2000));
+	ASSERT_EQ(0, st_destroy(self->dev, self->name));
+	EXPECT_EQ(0, st_counters_wait(&self->start, &now, 2000));
 }
 
 /*
@@ -175,32 +175,32 @@ TEST_F_TIMEOUT(proto, helper_creates_then_exits, 60)
 	struct sipc_info info;
 	pid_t helper;
 
-	helper = sipc_fork();
+	helper = st_fork();
 	ASSERT_LE(0, helper);
 	if (helper == 0) {
-		int d = sipc_dev_open();
+		int d = st_dev_open();
 
 		CHILD_EXPECT(d >= 0);
-		CHILD_EQ(0, sipc_create(d, self->name, REGION, 0, NULL));
+		CHILD_EQ(0, st_create(d, self->name, REGION, 0, NULL));
 		_exit(0);
 	}
-	ASSERT_EQ(0, sipc_reap(helper, SIPC_WAKE_MS));
-	ASSERT_EQ(0, sipc_info(self->dev, self->name, &info));
+	ASSERT_EQ(0, st_reap(helper, ST_WAKE_MS));
+	ASSERT_EQ(0, st_info(self->dev, self->name, &info));
 	EXPECT_EQ((__u32)helper, info.creator_pid);
 	EXPECT_EQ(0U, info.state);
 
-	self->receiver = sipc_fork();
+	self->receiver = st_fork();
 	ASSERT_LE(0, self->receiver);
 	if (self->receiver == 0) {
 		const unsigned char *map;
 		__u64 bytes;
-		int dev = sipc_dev_open(), r;
+		int dev = st_dev_open(), r;
 
 		CHILD_EXPECT(dev >= 0);
-		r = sipc_attach(dev, self->name, SIPC_ROLE_RECEIVER, 0);
+		r = st_attach(dev, self->name, SIPC_ROLE_RECEIVER, 0);
 		CHILD_EXPECT(r >= 0);
 		close(dev);
-		map = sipc_map(r, REGION, PROT_READ, 0);
+		map = st_map(r, REGION, PROT_READ, 0);
 		CHILD_EXPECT(map != MAP_FAILED);
 		CHILD_EQ(0, run_receiver(r, map, SHORT_ROUNDS, &bytes));
 		_exit(0);
@@ -208,13 +208,13 @@ TEST_F_TIMEOUT(proto, helper_creates_then_exits, 60)
 	self->sender = start_sender(self->name, SHORT_ROUNDS);
 	ASSERT_LE(0, self->sender);
 
-	EXPECT_EQ(0, sipc_reap(self->receiver, 50000));
+	EXPECT_EQ(0, st_reap(self->receiver, 50000));
 	self->receiver = -1;
-	EXPECT_EQ(0, sipc_reap(self->sender, SIPC_WAKE_MS));
+	EXPECT_EQ(0, st_reap(self->sender, ST_WAKE_MS));
 	self->sender = -1;
-	ASSERT_EQ(0, sipc_info(self->dev, self->name, &info));
+	ASSERT_EQ(0, st_info(self->dev, self->name, &info));
 	EXPECT_EQ(3ULL * SHORT_ROUNDS, info.msgs_received);
 	EXPECT_EQ(SIPC_STATE_SENDER_HUP, info.state);
 }
 
-SIPC_TEST_MAIN
+ST_TEST_MAIN

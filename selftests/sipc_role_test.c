@@ -13,41 +13,41 @@
 #include <sys/wait.h>
 
 #include "sipc_harness.h"
-#include "sipc_test_util.h"
+#include "st.h"
 
 FIXTURE(role) {
 	int dev;
 	char name[SIPC_NAME_MAX];
-	struct sipc_counters start;
+	struct st_counters start;
 	pid_t child;
 };
 
 FIXTURE_SETUP(role)
 {
 	self->child = -1;
-	ASSERT_EQ(0, sipc_counters_read(&self->start));
-	self->dev = sipc_dev_open();
+	ASSERT_EQ(0, st_counters_read(&self->start));
+	self->dev = st_dev_open();
 	ASSERT_LE(0, self->dev);
-	sipc_name(self->name, "role");
-	ASSERT_EQ(0, sipc_create(self->dev, self->name, 4096, 1, NULL));
+	st_name(self->name, "role");
+	ASSERT_EQ(0, st_create(self->dev, self->name, 4096, 1, NULL));
 }
 
 FIXTURE_TEARDOWN(role)
 {
-	struct sipc_counters now;
+	struct st_counters now;
 
-	sipc_kill(self->child);
-	sipc_destroy(self->dev, self->name);
+	st_kill(self->child);
+	st_destroy(self->dev, self->name);
 	close(self->dev);
-	EXPECT_EQ(0, sipc_counters_wait(&self->start, &now, 2000)) {
-		sipc_counters_log("start", &self->start);
-		sipc_counters_log("now", &now);
+	EXPECT_EQ(0, st_counters_wait(&self->start, &now, 2000)) {
+		st_counters_log("start", &self->start);
+		st_counters_log("now", &now);
 	}
 }
 
 static int attach(FIXTURE_DATA(role) *self, int role)
 {
-	return sipc_attach(self->dev, self->name, role, 0);
+	return st_attach(self->dev, self->name, role, 0);
 }
 
 /* Attach role, and attach it again at once; close what we got. */
@@ -70,7 +70,7 @@ static void second_attach_ebusy(struct __test_metadata *_metadata,
 
 	ASSERT_LE(0, fd);
 	EXPECT_EQ(-EBUSY, attach(self, role));
-	EXPECT_EQ(-EBUSY, sipc_attach(self->dev, self->name, role,
+	EXPECT_EQ(-EBUSY, st_attach(self->dev, self->name, role,
 				      SIPC_ATTACH_NONBLOCK));
 	/* The other role is independent. */
 	fd2 = attach(self, other);
@@ -112,7 +112,7 @@ static void held_by_mapping(struct __test_metadata *_metadata,
 	void *map;
 
 	ASSERT_LE(0, fd);
-	map = sipc_map(fd, 4096, prot, 0);
+	map = st_map(fd, 4096, prot, 0);
 	ASSERT_NE(MAP_FAILED, map);
 	close(fd);
 	EXPECT_EQ(-EBUSY, attach(self, role));
@@ -136,18 +136,18 @@ TEST_F(role, held_by_forked_child)
 
 	ASSERT_LE(0, fd);
 	ASSERT_EQ(0, pipe(go));
-	self->child = sipc_fork();
+	self->child = st_fork();
 	ASSERT_LE(0, self->child);
 	if (self->child == 0) {
 		close(go[1]);
-		sipc_get(go[0], &v, SIPC_WAKE_MS);	/* wait for EOF */
+		st_get(go[0], &v, ST_WAKE_MS);	/* wait for EOF */
 		_exit(0);
 	}
 	close(go[0]);
 	close(fd);
 	EXPECT_EQ(-EBUSY, attach(self, SIPC_ROLE_RECEIVER));
 	close(go[1]);
-	EXPECT_EQ(0, sipc_reap(self->child, SIPC_WAKE_MS));
+	EXPECT_EQ(0, st_reap(self->child, ST_WAKE_MS));
 	self->child = -1;
 	EXPECT_TRUE(role_free(self, SIPC_ROLE_RECEIVER));
 }
@@ -195,7 +195,7 @@ TEST_F(role, held_by_scm_rights_copy)
 	int sv[2], fd, v;
 
 	ASSERT_EQ(0, socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv));
-	self->child = sipc_fork();
+	self->child = st_fork();
 	ASSERT_LE(0, self->child);
 	if (self->child == 0) {
 		struct sipc_ep_info ei;
@@ -204,10 +204,10 @@ TEST_F(role, held_by_scm_rights_copy)
 		close(sv[0]);
 		got = recv_fd(sv[1]);
 		CHILD_EXPECT(got >= 0);
-		CHILD_EQ(0, sipc_ep_info(got, &ei));
+		CHILD_EQ(0, st_ep_info(got, &ei));
 		CHILD_EQ(SIPC_ROLE_SENDER, ei.role);
-		sipc_put(sv[1], 1);
-		sipc_get(sv[1], &v, SIPC_WAKE_MS);	/* until told */
+		st_put(sv[1], 1);
+		st_get(sv[1], &v, ST_WAKE_MS);	/* until told */
 		_exit(0);
 	}
 	close(sv[1]);
@@ -215,10 +215,10 @@ TEST_F(role, held_by_scm_rights_copy)
 	ASSERT_LE(0, fd);
 	ASSERT_EQ(0, send_fd(sv[0], fd));
 	close(fd);
-	ASSERT_EQ(0, sipc_get(sv[0], &v, SIPC_WAKE_MS));
+	ASSERT_EQ(0, st_get(sv[0], &v, ST_WAKE_MS));
 	EXPECT_EQ(-EBUSY, attach(self, SIPC_ROLE_SENDER));
-	sipc_put(sv[0], 1);
-	EXPECT_EQ(0, sipc_reap(self->child, SIPC_WAKE_MS));
+	st_put(sv[0], 1);
+	EXPECT_EQ(0, st_reap(self->child, ST_WAKE_MS));
 	self->child = -1;
 	close(sv[0]);
 	EXPECT_TRUE(role_free(self, SIPC_ROLE_SENDER));
@@ -233,15 +233,15 @@ TEST_F(role, sender_ep_info_ignores_receiver)
 
 	s = attach(self, SIPC_ROLE_SENDER);
 	ASSERT_LE(0, s);
-	ASSERT_EQ(0, sipc_ep_info(s, &before));
+	ASSERT_EQ(0, st_ep_info(s, &before));
 	r = attach(self, SIPC_ROLE_RECEIVER);
 	ASSERT_LE(0, r);
-	ASSERT_EQ(0, sipc_ep_info(s, &after));
+	ASSERT_EQ(0, st_ep_info(s, &after));
 	EXPECT_EQ(0, memcmp(&before, &after, sizeof(before)));
-	ASSERT_EQ(0, sipc_send(s, SIPC_MSG_NOOP, 0, 0, 0, NULL));
-	ASSERT_EQ(0, sipc_recv(r, 0, &m));
+	ASSERT_EQ(0, st_send(s, SIPC_MSG_NOOP, 0, 0, 0, NULL));
+	ASSERT_EQ(0, st_recv(r, 0, &m));
 	close(r);
-	ASSERT_EQ(0, sipc_ep_info(s, &after));
+	ASSERT_EQ(0, st_ep_info(s, &after));
 	EXPECT_EQ(0, memcmp(&before, &after, sizeof(before)));
 	close(s);
 }
@@ -259,7 +259,7 @@ static int fd_survives_exec(int fd)
 	if (access("/bin/sh", X_OK))
 		return -1;
 	snprintf(cmd, sizeof(cmd), "test -e /proc/self/fd/%d", fd);
-	pid = sipc_fork();
+	pid = st_fork();
 	if (pid == 0) {
 		execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
 		_exit(127);
@@ -282,7 +282,7 @@ TEST_F(role, cloexec_across_exec)
 	}
 	EXPECT_EQ(1, ret);
 	close(fd);
-	fd = sipc_attach(self->dev, self->name, SIPC_ROLE_SENDER,
+	fd = st_attach(self->dev, self->name, SIPC_ROLE_SENDER,
 			 SIPC_ATTACH_NO_CLOEXEC);
 	ASSERT_LE(0, fd);
 	EXPECT_EQ(0, fd_survives_exec(fd));
@@ -300,26 +300,26 @@ TEST_F(role, sender_leaves_and_comes_back)
 	r = attach(self, SIPC_ROLE_RECEIVER);
 	ASSERT_LE(0, r);
 	/* No sender yet, never was one: just nothing to read. */
-	EXPECT_EQ(-EAGAIN, sipc_recv(r, SIPC_MSG_F_NONBLOCK, &m));
+	EXPECT_EQ(-EAGAIN, st_recv(r, SIPC_MSG_F_NONBLOCK, &m));
 	s = attach(self, SIPC_ROLE_SENDER);
 	ASSERT_LE(0, s);
 	close(s);
-	ASSERT_EQ(0, sipc_info(self->dev, self->name, &info));
+	ASSERT_EQ(0, st_info(self->dev, self->name, &info));
 	EXPECT_EQ(SIPC_STATE_RECEIVER | SIPC_STATE_SENDER_HUP, info.state);
-	EXPECT_EQ(-EPIPE, sipc_recv(r, 0, &m));
+	EXPECT_EQ(-EPIPE, st_recv(r, 0, &m));
 
 	s = attach(self, SIPC_ROLE_SENDER);
 	ASSERT_LE(0, s);
-	ASSERT_EQ(0, sipc_info(self->dev, self->name, &info));
+	ASSERT_EQ(0, st_info(self->dev, self->name, &info));
 	EXPECT_EQ(SIPC_STATE_RECEIVER | SIPC_STATE_SENDER, info.state);
-	EXPECT_EQ(-EAGAIN, sipc_recv(r, SIPC_MSG_F_NONBLOCK, &m));
-	ASSERT_EQ(0, sipc_send(s, SIPC_MSG_NOOP, 0, 0, 0, &seq));
-	ASSERT_EQ(0, sipc_recv(r, 0, &m));
+	EXPECT_EQ(-EAGAIN, st_recv(r, SIPC_MSG_F_NONBLOCK, &m));
+	ASSERT_EQ(0, st_send(s, SIPC_MSG_NOOP, 0, 0, 0, &seq));
+	ASSERT_EQ(0, st_recv(r, 0, &m));
 	EXPECT_EQ(seq, m.seq);
 	close(s);
 	close(r);
-	ASSERT_EQ(0, sipc_info(self->dev, self->name, &info));
+	ASSERT_EQ(0, st_info(self->dev, self->name, &info));
 	EXPECT_EQ(SIPC_STATE_SENDER_HUP, info.state);
 }
 
-SIPC_TEST_MAIN
+ST_TEST_MAIN

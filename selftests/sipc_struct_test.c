@@ -21,7 +21,7 @@
 #include <sys/mman.h>
 
 #include "sipc_harness.h"
-#include "sipc_test_util.h"
+#include "st.h"
 
 enum { ON_DEV, ON_SENDER, ON_RECEIVER };
 
@@ -29,8 +29,8 @@ enum { ON_DEV, ON_SENDER, ON_RECEIVER };
 #define ARG_MAX 8192
 
 FIXTURE(arg) {
-	struct sipc_chan ch;		/* the channel that must keep working */
-	struct sipc_counters start;
+	struct st_chan ch;		/* the channel that must keep working */
+	struct st_counters start;
 	char extra[SIPC_NAME_MAX];	/* target of DESTROY and ATTACH */
 	char fresh[SIPC_NAME_MAX];	/* name CREATE uses */
 	char victim[SIPC_NAME_MAX];	/* REVOKE's target ... */
@@ -94,13 +94,13 @@ FIXTURE_VARIANT_ADD(arg, ep_info_receiver) { V_EP_INFO, .on = ON_RECEIVER };
 
 FIXTURE_SETUP(arg)
 {
-	ASSERT_EQ(0, sipc_counters_read(&self->start));
-	ASSERT_EQ(0, sipc_chan_open(&self->ch, "arg", 8192, 1));
-	sipc_name(self->extra, "extra");
-	sipc_name(self->fresh, "fresh");
-	sipc_name(self->victim, "victim");
+	ASSERT_EQ(0, st_counters_read(&self->start));
+	ASSERT_EQ(0, st_chan_open(&self->ch, "arg", 8192, 1));
+	st_name(self->extra, "extra");
+	st_name(self->fresh, "fresh");
+	st_name(self->victim, "victim");
 	self->victim_rcv = -1;
-	ASSERT_EQ(0, sipc_create(self->ch.dev, self->extra, 4096, 0, NULL));
+	ASSERT_EQ(0, st_create(self->ch.dev, self->extra, 4096, 0, NULL));
 	self->page = getpagesize();
 	self->pages = mmap(NULL, 3 * self->page, PROT_READ | PROT_WRITE,
 			   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -111,18 +111,18 @@ FIXTURE_SETUP(arg)
 
 FIXTURE_TEARDOWN(arg)
 {
-	struct sipc_counters now;
+	struct st_counters now;
 
-	sipc_destroy(self->ch.dev, self->extra);
-	sipc_destroy(self->ch.dev, self->fresh);
+	st_destroy(self->ch.dev, self->extra);
+	st_destroy(self->ch.dev, self->fresh);
 	if (self->victim_rcv >= 0)
 		close(self->victim_rcv);
-	sipc_destroy(self->ch.dev, self->victim);
-	sipc_chan_close(&self->ch);
+	st_destroy(self->ch.dev, self->victim);
+	st_chan_close(&self->ch);
 	munmap(self->pages, 3 * self->page);
-	EXPECT_EQ(0, sipc_counters_wait(&self->start, &now, 2000)) {
-		sipc_counters_log("start", &self->start);
-		sipc_counters_log("now", &now);
+	EXPECT_EQ(0, st_counters_wait(&self->start, &now, 2000)) {
+		st_counters_log("start", &self->start);
+		st_counters_log("now", &now);
 	}
 }
 
@@ -169,8 +169,8 @@ static void prep(FIXTURE_DATA(arg) *self, const FIXTURE_VARIANT(arg) *variant,
 	case SIPC_IOC_REVOKE:
 		/* A channel with a receiver attached: revoke has an effect. */
 		if (self->victim_rcv < 0) {
-			sipc_create(self->ch.dev, self->victim, 4096, 0, NULL);
-			self->victim_rcv = sipc_attach(self->ch.dev,
+			st_create(self->ch.dev, self->victim, 4096, 0, NULL);
+			self->victim_rcv = st_attach(self->ch.dev,
 						       self->victim,
 						       SIPC_ROLE_RECEIVER, 0);
 		}
@@ -184,7 +184,7 @@ static void prep(FIXTURE_DATA(arg) *self, const FIXTURE_VARIANT(arg) *variant,
 		((struct sipc_msg *)p)->len = 10;
 		break;
 	case SIPC_IOC_RECV:
-		sipc_send(self->ch.snd, SIPC_MSG_NOOP, 0, 0,
+		st_send(self->ch.snd, SIPC_MSG_NOOP, 0, 0,
 			  SIPC_MSG_F_NONBLOCK, NULL);
 		break;
 	}
@@ -194,7 +194,7 @@ static long queue_len(FIXTURE_DATA(arg) *self)
 {
 	struct sipc_info info;
 
-	if (sipc_info(self->ch.dev, self->ch.name, &info))
+	if (st_info(self->ch.dev, self->ch.name, &info))
 		return -1;
 	return info.queue_len;
 }
@@ -212,29 +212,29 @@ static void check_done(struct __test_metadata *_metadata,
 		EXPECT_EQ(0, ret);
 		EXPECT_EQ((__u32)SIPC_API_VERSION,
 			  ((struct sipc_version *)p)->api_version);
-		EXPECT_EQ(SIPC_IOCTL_BITS, ((struct sipc_version *)p)->ioctls);
+		EXPECT_EQ(ST_IOCTL_BITS, ((struct sipc_version *)p)->ioctls);
 		break;
 	case SIPC_IOC_CREATE:
 		EXPECT_EQ(0, ret);
 		EXPECT_EQ(4096ULL, ((struct sipc_create *)p)->region_size);
 		EXPECT_EQ(1U, ((struct sipc_create *)p)->queue_depth);
-		EXPECT_EQ(0, sipc_info(self->ch.dev, self->fresh, &info));
+		EXPECT_EQ(0, st_info(self->ch.dev, self->fresh, &info));
 		break;
 	case SIPC_IOC_DESTROY:
 		EXPECT_EQ(0, ret);
-		EXPECT_EQ(-ENOENT, sipc_info(self->ch.dev, self->extra, &info));
+		EXPECT_EQ(-ENOENT, st_info(self->ch.dev, self->extra, &info));
 		break;
 	case SIPC_IOC_ATTACH_SENDER:
 	case SIPC_IOC_ATTACH_RECEIVER:
 		ASSERT_LE(0, ret);
-		ASSERT_EQ(0, sipc_ep_info(ret, &ei));
+		ASSERT_EQ(0, st_ep_info(ret, &ei));
 		EXPECT_EQ(variant->cmd == SIPC_IOC_ATTACH_SENDER ?
 			  (__u32)SIPC_ROLE_SENDER : (__u32)SIPC_ROLE_RECEIVER,
 			  ei.role);
 		break;
 	case SIPC_IOC_REVOKE:
 		EXPECT_EQ(0, ret);
-		EXPECT_EQ(-EACCES, sipc_ep_info(self->victim_rcv, &ei));
+		EXPECT_EQ(-EACCES, st_ep_info(self->victim_rcv, &ei));
 		break;
 	case SIPC_IOC_INFO:
 		EXPECT_EQ(0, ret);
@@ -279,18 +279,18 @@ static void check_no_effect(struct __test_metadata *_metadata,
 
 	switch (variant->cmd) {
 	case SIPC_IOC_REVOKE:
-		EXPECT_EQ(0, sipc_ep_info(self->victim_rcv, &ei));
+		EXPECT_EQ(0, st_ep_info(self->victim_rcv, &ei));
 		break;
 	case SIPC_IOC_CREATE:
-		EXPECT_EQ(-ENOENT, sipc_info(self->ch.dev, self->fresh, &info));
+		EXPECT_EQ(-ENOENT, st_info(self->ch.dev, self->fresh, &info));
 		break;
 	case SIPC_IOC_DESTROY:
-		EXPECT_EQ(0, sipc_info(self->ch.dev, self->extra, &info));
+		EXPECT_EQ(0, st_info(self->ch.dev, self->extra, &info));
 		break;
 	case SIPC_IOC_ATTACH_SENDER:
 	case SIPC_IOC_ATTACH_RECEIVER:
 		/* The role is still free. */
-		fd = sipc_attach(self->ch.dev, self->extra,
+		fd = st_attach(self->ch.dev, self->extra,
 				 variant->cmd == SIPC_IOC_ATTACH_SENDER ?
 				 SIPC_ROLE_SENDER : SIPC_ROLE_RECEIVER, 0);
 		EXPECT_LE(0, fd);
@@ -314,11 +314,11 @@ static void undo(FIXTURE_DATA(arg) *self, const FIXTURE_VARIANT(arg) *variant,
 
 	switch (variant->cmd) {
 	case SIPC_IOC_CREATE:
-		sipc_destroy(self->ch.dev, self->fresh);
+		st_destroy(self->ch.dev, self->fresh);
 		break;
 	case SIPC_IOC_DESTROY:
 		if (ret == 0)
-			sipc_create(self->ch.dev, self->extra, 4096, 0, NULL);
+			st_create(self->ch.dev, self->extra, 4096, 0, NULL);
 		break;
 	case SIPC_IOC_ATTACH_SENDER:
 	case SIPC_IOC_ATTACH_RECEIVER:
@@ -329,11 +329,11 @@ static void undo(FIXTURE_DATA(arg) *self, const FIXTURE_VARIANT(arg) *variant,
 		if (self->victim_rcv >= 0)
 			close(self->victim_rcv);
 		self->victim_rcv = -1;
-		sipc_destroy(self->ch.dev, self->victim);
+		st_destroy(self->ch.dev, self->victim);
 		break;
 	case SIPC_IOC_SEND:
 	case SIPC_IOC_RECV:
-		while (sipc_recv(self->ch.rcv, SIPC_MSG_F_NONBLOCK, &m) == 0)
+		while (st_recv(self->ch.rcv, SIPC_MSG_F_NONBLOCK, &m) == 0)
 			;
 		break;
 	}
@@ -346,14 +346,14 @@ static void undo(FIXTURE_DATA(arg) *self, const FIXTURE_VARIANT(arg) *variant,
 static int call(struct __test_metadata *_metadata, FIXTURE_DATA(arg) *self,
 		const FIXTURE_VARIANT(arg) *variant, void *p, bool valid)
 {
-	int ret = sipc_ioctl(target(self, variant), variant->cmd, p);
+	int ret = st_ioctl(target(self, variant), variant->cmd, p);
 
 	if (valid)
 		check_done(_metadata, self, variant, p, ret);
 	else if (ret < 0)
 		check_no_effect(_metadata, self, variant);
 	undo(self, variant, ret);
-	EXPECT_EQ(0, sipc_chan_works(&self->ch));
+	EXPECT_EQ(0, st_chan_works(&self->ch));
 	return ret;
 }
 
@@ -516,4 +516,4 @@ TEST_F(arg, readonly_arg)
 	ASSERT_EQ(0, mprotect(p, self->page, PROT_READ | PROT_WRITE));
 }
 
-SIPC_TEST_MAIN
+ST_TEST_MAIN

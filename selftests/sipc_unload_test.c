@@ -15,13 +15,13 @@
 #include <sys/syscall.h>
 
 #include "sipc_harness.h"
-#include "sipc_test_util.h"
+#include "st.h"
 
 static const char *ko_path(void)
 {
 	const char *p = getenv("SIPC_KO");
 
-	return p && *p ? p : SIPC_KO_DEFAULT;
+	return p && *p ? p : ST_KO_DEFAULT;
 }
 
 static int unload(void)
@@ -42,7 +42,7 @@ static int load(void)
 
 static bool loaded(void)
 {
-	return access(SIPC_MODULE_DIR, F_OK) == 0;
+	return access(ST_MODULE_DIR, F_OK) == 0;
 }
 
 /* Wait until /dev/sipc exists (or not); true when it did in time. */
@@ -53,14 +53,14 @@ static bool dev_present_within(bool want, int ms)
 	while ((access(SIPC_DEVICE_PATH, F_OK) == 0) != want) {
 		if (waited >= ms)
 			return false;
-		sipc_msleep(10);
+		st_msleep(10);
 		waited += 10;
 	}
 	return true;
 }
 
 FIXTURE(unload) {
-	struct sipc_chan ch;
+	struct st_chan ch;
 };
 
 FIXTURE_SETUP(unload)
@@ -75,7 +75,7 @@ FIXTURE_SETUP(unload)
 
 FIXTURE_TEARDOWN(unload)
 {
-	sipc_chan_close(&self->ch);
+	st_chan_close(&self->ch);
 	/* Whatever happened, leave the module loaded. */
 	if (!loaded()) {
 		EXPECT_EQ(0, load());
@@ -96,29 +96,29 @@ static void expect_refused(struct __test_metadata *_metadata)
 
 TEST_F(unload, refused_while_dev_open)
 {
-	self->ch.dev = sipc_dev_open();
+	self->ch.dev = st_dev_open();
 	ASSERT_LE(0, self->ch.dev);
 	expect_refused(_metadata);
 	/* Still working. */
-	sipc_name(self->ch.name, "unl");
-	EXPECT_EQ(0, sipc_create(self->ch.dev, self->ch.name, 4096, 0, NULL));
+	st_name(self->ch.name, "unl");
+	EXPECT_EQ(0, st_create(self->ch.dev, self->ch.name, 4096, 0, NULL));
 }
 
 TEST_F(unload, refused_while_endpoint_open)
 {
-	ASSERT_EQ(0, sipc_chan_open(&self->ch, "unl", 4096, 1));
-	sipc_chan_unmap_snd(&self->ch);
-	sipc_chan_unmap_rcv(&self->ch);
+	ASSERT_EQ(0, st_chan_open(&self->ch, "unl", 4096, 1));
+	st_chan_unmap_snd(&self->ch);
+	st_chan_unmap_rcv(&self->ch);
 	close(self->ch.rcv);
 	self->ch.rcv = -1;
 	close(self->ch.dev);
 	self->ch.dev = -1;
 	/* Only a sender endpoint is open now. */
 	expect_refused(_metadata);
-	EXPECT_EQ(0, sipc_send(self->ch.snd, SIPC_MSG_NOOP, 0, 0, 0, NULL));
+	EXPECT_EQ(0, st_send(self->ch.snd, SIPC_MSG_NOOP, 0, 0, 0, NULL));
 	close(self->ch.snd);
 	self->ch.snd = -1;
-	self->ch.dev = sipc_dev_open();
+	self->ch.dev = st_dev_open();
 	ASSERT_LE(0, self->ch.dev);
 }
 
@@ -126,34 +126,34 @@ TEST_F(unload, refused_while_region_mapped)
 {
 	__u64 key = 5 + getpid();
 
-	ASSERT_EQ(0, sipc_chan_open(&self->ch, "unl", 2 * 4096, 1));
-	sipc_fill(self->ch.smap, self->ch.region, key);
-	sipc_chan_unmap_snd(&self->ch);
+	ASSERT_EQ(0, st_chan_open(&self->ch, "unl", 2 * 4096, 1));
+	st_fill(self->ch.smap, self->ch.region, key);
+	st_chan_unmap_snd(&self->ch);
 	close(self->ch.snd);
 	close(self->ch.rcv);
 	close(self->ch.dev);
 	self->ch.snd = self->ch.rcv = self->ch.dev = -1;
 	/* Only the receiver's mapping is left. */
 	expect_refused(_metadata);
-	EXPECT_EQ(-1, sipc_check(self->ch.rmap, self->ch.region, key));
-	sipc_chan_unmap_rcv(&self->ch);
-	self->ch.dev = sipc_dev_open();
+	EXPECT_EQ(-1, st_check(self->ch.rmap, self->ch.region, key));
+	st_chan_unmap_rcv(&self->ch);
+	self->ch.dev = st_dev_open();
 	ASSERT_LE(0, self->ch.dev);
 }
 
 TEST_F(unload, unload_when_idle_then_reload)
 {
-	struct sipc_counters c;
+	struct st_counters c;
 	char names[2][SIPC_NAME_MAX];
 	__u32 count = 0, total = 1;
 	int dev, i, ret;
 
 	/* Channels nobody holds: unloading frees them. */
-	dev = sipc_dev_open();
+	dev = st_dev_open();
 	ASSERT_LE(0, dev);
 	for (i = 0; i < 2; i++) {
-		sipc_name(names[i], "unl");
-		ASSERT_EQ(0, sipc_create(dev, names[i], 4096 << i, 64, NULL));
+		st_name(names[i], "unl");
+		ASSERT_EQ(0, st_create(dev, names[i], 4096 << i, 64, NULL));
 	}
 	close(dev);
 
@@ -167,18 +167,18 @@ TEST_F(unload, unload_when_idle_then_reload)
 	ASSERT_EQ(0, load());
 	ASSERT_TRUE(loaded());
 	ASSERT_TRUE(dev_present_within(true, 5000));
-	ASSERT_EQ(0, sipc_counters_read(&c));
+	ASSERT_EQ(0, st_counters_read(&c));
 	EXPECT_EQ(0, c.channels);
 	EXPECT_EQ(0, c.endpoints);
 	EXPECT_EQ(0, c.region_bytes);
-	dev = sipc_dev_open();
+	dev = st_dev_open();
 	ASSERT_LE(0, dev);
-	ASSERT_EQ(0, sipc_list(dev, NULL, &count, &total));
+	ASSERT_EQ(0, st_list(dev, NULL, &count, &total));
 	EXPECT_EQ(0U, total);
 	close(dev);
 	/* And the fresh module works. */
-	ASSERT_EQ(0, sipc_chan_open(&self->ch, "reload", 4096, 1));
-	EXPECT_EQ(0, sipc_chan_works(&self->ch));
+	ASSERT_EQ(0, st_chan_open(&self->ch, "reload", 4096, 1));
+	EXPECT_EQ(0, st_chan_works(&self->ch));
 }
 
-SIPC_TEST_MAIN
+ST_TEST_MAIN

@@ -21,7 +21,7 @@
 #include <unistd.h>
 #include <sys/mman.h>
 #include "kselftest_harness.h"
-#include "se_util.h"
+#include "st.h"
 
 #define REGION		(4 * 4096)
 #define AVC_MS		3000
@@ -83,6 +83,7 @@ static int do_mmap(int ep, int prot)
 
 static int do_op(enum op op, struct script_arg *a, int *dev, int *ep)
 {
+	struct sipc_version ver;
 	struct sipc_info info;
 	struct sipc_ep_info epi;
 	struct sipc_msg m;
@@ -90,7 +91,7 @@ static int do_op(enum op op, struct script_arg *a, int *dev, int *ep)
 
 	switch (op) {
 	case OP_OPEN:
-		r = sipc_dev_open();
+		r = st_dev_open();
 		if (r >= 0)
 			*dev = r;
 		return r < 0 ? r : 0;
@@ -98,43 +99,42 @@ static int do_op(enum op op, struct script_arg *a, int *dev, int *ep)
 		*dev = a->dev;
 		return 0;
 	case OP_VERSION:
-		r = sipc_version(*ep >= 0 ? *ep : *dev);
-		return r < 0 ? r : 0;
+		return st_version(*ep >= 0 ? *ep : *dev, &ver);
 	case OP_CREATE:
-		return sipc_create(*dev, a->xname, REGION, 1);
+		return st_create(*dev, a->xname, REGION, 1, NULL);
 	case OP_DESTROY_X:
-		return sipc_destroy(*dev, a->xname);
+		return st_destroy(*dev, a->xname);
 	case OP_DESTROY:
-		return sipc_destroy(*dev, a->chan);
+		return st_destroy(*dev, a->chan);
 	case OP_ATTACH_S:
 	case OP_ATTACH_R:
-		r = sipc_attach(*dev, a->chan, op == OP_ATTACH_S ?
+		r = st_attach(*dev, a->chan, op == OP_ATTACH_S ?
 				SIPC_ROLE_SENDER : SIPC_ROLE_RECEIVER, 0);
 		if (r < 0)
 			return r;
 		*ep = r;
-		se_fd_label(r, a->res->label, sizeof(a->res->label));
+		st_fd_label(r, a->res->label, sizeof(a->res->label));
 		return 0;
 	case OP_USE_EP:
 		*ep = a->ep;
 		return 0;
 	case OP_INFO:
-		return sipc_info(*dev, a->chan, &info, NULL, 0, NULL, 0);
+		return st_info(*dev, a->chan, &info);
 	case OP_LIST:
-		r = sipc_list_total(*dev);
+		r = st_list_total(*dev);
 		return r < 0 ? r : 0;
 	case OP_REVOKE:
-		return sipc_revoke(*dev, a->chan, SIPC_REVOKE_ALL_FLAGS);
+		return st_revoke(*dev, a->chan, SIPC_REVOKE_ALL_FLAGS);
 	case OP_SEND:
-		return sipc_send(*ep, SIPC_MSG_NOOP, 0, 0, SIPC_MSG_F_NONBLOCK,
+		return st_send(*ep, SIPC_MSG_NOOP, 0, 0, SIPC_MSG_F_NONBLOCK,
 				 NULL);
 	case OP_RECV_EMPTY:
-		r = sipc_recv(*ep, &m, SIPC_MSG_F_NONBLOCK);
+		r = st_recv(*ep, SIPC_MSG_F_NONBLOCK, &m);
 		return r == -EAGAIN ? 0 : (r ? r : -EPROTO);
 	case OP_EP_INFO:
-		return sipc_ep_info(*ep, &epi);
+		return st_ep_info(*ep, &epi);
 	case OP_MAP_IOCTL:
-		return sipc_map_ioctl(*ep);
+		return st_ioctl(*ep, SIPC_IOC_MAP, NULL);
 	case OP_MMAP_RO:
 		return do_mmap(*ep, PROT_READ);
 	case OP_MMAP_RW:
@@ -172,11 +172,11 @@ static const char *chan_type(char which)
 static int helper_create(void *arg)
 {
 	const char *name = arg;
-	int dev = sipc_dev_open();
+	int dev = st_dev_open();
 
 	if (dev < 0)
 		return 10;
-	if (sipc_create(dev, name, REGION, 4))
+	if (st_create(dev, name, REGION, 4, NULL))
 		return 11;
 	close(dev);
 	return 0;
@@ -195,26 +195,26 @@ static int two_chans_setup(struct two_chans *c, const char **why)
 	int err;
 
 	c->dev = c->ep = -1;
-	err = se_baseline(why);
+	err = st_se_baseline(why);
 	if (err)
 		return err;
-	se_chan_name(c->a, sizeof(c->a), "a");
-	se_chan_name(c->b, sizeof(c->b), "b");
-	se_chan_name(c->x, sizeof(c->x), "x");
-	c->res = se_shared_alloc(sizeof(*c->res));
+	st_pid_name(c->a, sizeof(c->a), "a");
+	st_pid_name(c->b, sizeof(c->b), "b");
+	st_pid_name(c->x, sizeof(c->x), "x");
+	c->res = st_shared_alloc(sizeof(*c->res));
 	*why = "shared memory";
 	if (!c->res)
 		return -ENOMEM;
 	*why = "helper_a_t creates channel a";
-	err = se_run("helper_a_t", helper_create, c->a);
+	err = st_run_in("helper_a_t", helper_create, c->a);
 	if (err)
 		return -EPROTO;
 	*why = "helper_b_t creates channel b";
-	err = se_run("helper_b_t", helper_create, c->b);
+	err = st_run_in("helper_b_t", helper_create, c->b);
 	if (err)
 		return -EPROTO;
 	*why = "open /dev/sipc (kernel_t)";
-	c->dev = sipc_dev_open();
+	c->dev = st_dev_open();
 	return c->dev < 0 ? c->dev : 0;
 }
 
@@ -224,9 +224,9 @@ static void two_chans_teardown(struct two_chans *c)
 		close(c->ep);
 	if (c->dev >= 0)
 		close(c->dev);
-	sipc_cleanup(c->a);
-	sipc_cleanup(c->b);
-	sipc_cleanup(c->x);
+	st_cleanup(c->a);
+	st_cleanup(c->b);
+	st_cleanup(c->x);
 }
 
 /* ------------------------------------------------------------------ */
@@ -427,7 +427,7 @@ FIXTURE_SETUP(script)
 	ASSERT_EQ(0, two_chans_setup(&self->c, &why)) TH_LOG("setup: %s", why);
 	if (variant->inherit) {
 		name = variant->chan == 'b' ? self->c.b : self->c.a;
-		self->c.ep = sipc_attach(self->c.dev, name, variant->inherit, 0);
+		self->c.ep = st_attach(self->c.dev, name, variant->inherit, 0);
 		ASSERT_LE(0, self->c.ep);
 	}
 }
@@ -447,7 +447,7 @@ TEST_F(script, run)
 		.ep = self->c.ep,
 		.res = self->c.res,
 	};
-	struct se_avc avc = {
+	struct st_avc avc = {
 		.perm = variant->perm,
 		.ioctlcmd = variant->cmd,
 		.stype = variant->domain,
@@ -458,12 +458,12 @@ TEST_F(script, run)
 	int rc;
 
 	memset(self->c.res, 0, sizeof(*self->c.res));
-	pid = se_spawn(variant->domain, run_script, &a);
-	rc = se_wait(pid, 20000);
+	pid = st_spawn_in(variant->domain, run_script, &a);
+	rc = st_reap_or_kill(pid, 20000);
 	if (variant->fail_at < 0) {
 		ASSERT_EQ(0, rc) TH_LOG("op %d failed: %s", self->c.res->failed_at,
 					strerror(self->c.res->err));
-		EXPECT_FALSE(se_avc_any(pid));
+		EXPECT_FALSE(st_avc_any(pid));
 		return;
 	}
 	ASSERT_EQ(10 + variant->fail_at, rc) TH_LOG("failed at op %d (%s)",
@@ -474,7 +474,7 @@ TEST_F(script, run)
 	avc.pid = pid;
 	avc.ttype = variant->on_channel ? chan_type(variant->chan) :
 					  "sipc_device_t";
-	rc = se_avc_wait(&avc, AVC_MS, line, sizeof(line));
+	rc = st_avc_wait(&avc, AVC_MS, line, sizeof(line));
 	EXPECT_EQ(0, rc) TH_LOG("no AVC: pid %d { %s } ioctlcmd=%#x %s:%s", pid,
 				avc.perm, avc.ioctlcmd, avc.ttype, avc.tclass);
 	if (!rc)
@@ -505,16 +505,16 @@ TEST_F(chans, labels_follow_the_helper)
 	char ctx[256], label[256];
 	struct sipc_info info;
 
-	ASSERT_EQ(0, sipc_info(self->c.dev, self->c.a, &info, ctx, sizeof(ctx),
+	ASSERT_EQ(0, st_info_labels(self->c.dev, self->c.a, &info, ctx, sizeof(ctx),
 			       label, sizeof(label)));
-	EXPECT_STREQ(SE_USER_ROLE "helper_a_t", ctx);
-	EXPECT_STREQ(SE_OBJECT "helper_a_t", label);
+	EXPECT_STREQ(ST_SE_USER_ROLE "helper_a_t", ctx);
+	EXPECT_STREQ(ST_SE_OBJECT "helper_a_t", label);
 	EXPECT_EQ(strlen(label), info.label_len);
 
-	ASSERT_EQ(0, sipc_info(self->c.dev, self->c.b, &info, ctx, sizeof(ctx),
+	ASSERT_EQ(0, st_info_labels(self->c.dev, self->c.b, &info, ctx, sizeof(ctx),
 			       label, sizeof(label)));
-	EXPECT_STREQ(SE_USER_ROLE "helper_b_t", ctx);
-	EXPECT_STREQ(SE_OBJECT "chan_b_t", label);
+	EXPECT_STREQ(ST_SE_USER_ROLE "helper_b_t", ctx);
+	EXPECT_STREQ(ST_SE_OBJECT "chan_b_t", label);
 	EXPECT_EQ(strlen(ctx), info.context_len);
 }
 
@@ -527,20 +527,20 @@ TEST_F(chans, endpoints_carry_the_channel_label)
 
 	a.ops = attach_s;
 	a.chan = self->c.a;
-	ASSERT_EQ(0, se_run("sender_a_t", run_script, &a));
-	EXPECT_STREQ(SE_OBJECT "helper_a_t", self->c.res->label);
+	ASSERT_EQ(0, st_run_in("sender_a_t", run_script, &a));
+	EXPECT_STREQ(ST_SE_OBJECT "helper_a_t", self->c.res->label);
 
 	a.ops = attach_r;
-	ASSERT_EQ(0, se_run("receiver_a_t", run_script, &a));
-	EXPECT_STREQ(SE_OBJECT "helper_a_t", self->c.res->label);
+	ASSERT_EQ(0, st_run_in("receiver_a_t", run_script, &a));
+	EXPECT_STREQ(ST_SE_OBJECT "helper_a_t", self->c.res->label);
 
 	a.chan = self->c.b;
-	ASSERT_EQ(0, se_run("receiver_b_t", run_script, &a));
-	EXPECT_STREQ(SE_OBJECT "chan_b_t", self->c.res->label);
+	ASSERT_EQ(0, st_run_in("receiver_b_t", run_script, &a));
+	EXPECT_STREQ(ST_SE_OBJECT "chan_b_t", self->c.res->label);
 
 	a.ops = attach_s;
-	ASSERT_EQ(0, se_run("sender_b_t", run_script, &a));
-	EXPECT_STREQ(SE_OBJECT "chan_b_t", self->c.res->label);
+	ASSERT_EQ(0, st_run_in("sender_b_t", run_script, &a));
+	EXPECT_STREQ(ST_SE_OBJECT "chan_b_t", self->c.res->label);
 }
 
 /* Try @op as unrelated_t; expect EACCES and an AVC naming @cmd. */
@@ -554,18 +554,18 @@ static void unrelated_denied(struct __test_metadata *_metadata,
 		.ops = ops, .chan = c->a, .xname = c->x, .dev = c->dev,
 		.ep = c->ep, .res = c->res,
 	};
-	struct se_avc avc = {
+	struct st_avc avc = {
 		.perm = perm, .ioctlcmd = cmd, .stype = "unrelated_t",
 		.ttype = ttype, .tclass = tclass,
 	};
 	char line[1024];
 	int rc;
 
-	avc.pid = se_spawn("unrelated_t", run_script, &a);
-	rc = se_wait(avc.pid, 20000);
+	avc.pid = st_spawn_in("unrelated_t", run_script, &a);
+	rc = st_reap_or_kill(avc.pid, 20000);
 	EXPECT_EQ(11, rc) TH_LOG("op %d: rc %d", op, rc);
 	EXPECT_EQ(EACCES, c->res->err) TH_LOG("op %d", op);
-	EXPECT_EQ(0, se_avc_wait(&avc, AVC_MS, line, sizeof(line)))
+	EXPECT_EQ(0, st_avc_wait(&avc, AVC_MS, line, sizeof(line)))
 		TH_LOG("op %d: no AVC { %s } ioctlcmd=%#x", op, perm, cmd);
 }
 
@@ -574,15 +574,15 @@ TEST_F(chans, unrelated_cannot_open)
 {
 	static const enum op ops[] = { OP_OPEN, OP_END };
 	struct script_arg a = { .ops = ops, .res = self->c.res };
-	struct se_avc avc = {
+	struct st_avc avc = {
 		.perm = "read", .stype = "unrelated_t",
 		.ttype = "sipc_device_t", .tclass = "chr_file",
 	};
 
-	avc.pid = se_spawn("unrelated_t", run_script, &a);
-	ASSERT_EQ(10, se_wait(avc.pid, 20000));
+	avc.pid = st_spawn_in("unrelated_t", run_script, &a);
+	ASSERT_EQ(10, st_reap_or_kill(avc.pid, 20000));
 	EXPECT_EQ(EACCES, self->c.res->err);
-	EXPECT_EQ(0, se_avc_wait(&avc, AVC_MS, NULL, 0));
+	EXPECT_EQ(0, st_avc_wait(&avc, AVC_MS, NULL, 0));
 }
 
 /* ... nor use a /dev/sipc descriptor it inherited, for any command ... */
@@ -601,7 +601,7 @@ TEST_F(chans, unrelated_cannot_use_the_device)
 				 cmds[i].cmd, "ioctl", "sipc_device_t",
 				 "chr_file");
 	/* Nothing happened to the channel. */
-	EXPECT_EQ(0, sipc_info(self->c.dev, self->c.a,
+	EXPECT_EQ(0, st_info_labels(self->c.dev, self->c.a,
 			       &(struct sipc_info){ 0 }, NULL, 0, NULL, 0));
 }
 
@@ -614,7 +614,7 @@ TEST_F(chans, unrelated_cannot_use_endpoints)
 	};
 	size_t i;
 
-	self->c.ep = sipc_attach(self->c.dev, self->c.a, SIPC_ROLE_SENDER, 0);
+	self->c.ep = st_attach(self->c.dev, self->c.a, SIPC_ROLE_SENDER, 0);
 	ASSERT_LE(0, self->c.ep);
 	for (i = 0; i < sizeof(s_cmds) / sizeof(s_cmds[0]); i++)
 		unrelated_denied(_metadata, &self->c, OP_USE_EP, s_cmds[i].op,
@@ -624,7 +624,7 @@ TEST_F(chans, unrelated_cannot_use_endpoints)
 			 "helper_a_t", "anon_inode");
 	close(self->c.ep);
 
-	self->c.ep = sipc_attach(self->c.dev, self->c.a, SIPC_ROLE_RECEIVER, 0);
+	self->c.ep = st_attach(self->c.dev, self->c.a, SIPC_ROLE_RECEIVER, 0);
 	ASSERT_LE(0, self->c.ep);
 	unrelated_denied(_metadata, &self->c, OP_USE_EP, OP_RECV_EMPTY, 0xbd21,
 			 "ioctl", "helper_a_t", "anon_inode");

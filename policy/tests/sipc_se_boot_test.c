@@ -18,33 +18,33 @@
 #include <unistd.h>
 #include <sys/stat.h>
 #include "kselftest_harness.h"
-#include "se_util.h"
+#include "st.h"
 
 TEST(pre_policy_channel_cannot_be_attached)
 {
 	char name[SIPC_NAME_MAX];
 	int dev, ep;
 
-	if (se_policy_loaded())
+	if (st_policy_loaded())
 		SKIP(return, "a policy is already loaded: not the first test of a fresh guest");
-	se_chan_name(name, sizeof(name), "prepolicy");
-	dev = sipc_dev_open();
+	st_pid_name(name, sizeof(name), "prepolicy");
+	dev = st_dev_open();
 	ASSERT_LE(0, dev);
-	ASSERT_EQ(0, sipc_create(dev, name, 4096, 1));
+	ASSERT_EQ(0, st_create(dev, name, 4096, 1, NULL));
 
-	ASSERT_EQ(0, se_load_policy("A"));
-	ASSERT_EQ(0, se_setenforce(1));
+	ASSERT_EQ(0, st_policy_load("A"));
+	ASSERT_EQ(0, st_setenforce(1));
 
 	/* kernel_t is unconfined: the refusal is the missing label. */
-	ep = sipc_attach(dev, name, SIPC_ROLE_SENDER, 0);
+	ep = st_attach(dev, name, SIPC_ROLE_SENDER, 0);
 	EXPECT_EQ(-EACCES, ep);
 	if (ep >= 0)
 		close(ep);
-	ep = sipc_attach(dev, name, SIPC_ROLE_RECEIVER, 0);
+	ep = st_attach(dev, name, SIPC_ROLE_RECEIVER, 0);
 	EXPECT_EQ(-EACCES, ep);
 	if (ep >= 0)
 		close(ep);
-	EXPECT_EQ(0, sipc_destroy(dev, name));
+	EXPECT_EQ(0, st_destroy(dev, name));
 	close(dev);
 }
 
@@ -53,13 +53,13 @@ static int helper_create(void *arg)
 	const char *name = arg;
 	int dev, err;
 
-	dev = sipc_dev_open();
+	dev = st_dev_open();
 	if (dev < 0)
 		return 10;
-	err = sipc_create(dev, name, 4096, 1);
+	err = st_create(dev, name, 4096, 1, NULL);
 	if (err)
 		return 11;
-	err = sipc_destroy(dev, name);
+	err = st_destroy(dev, name);
 	if (err)
 		return 12;
 	close(dev);
@@ -71,30 +71,30 @@ TEST(device_born_labelled)
 	char before[256] = "", after[256], name[SIPC_NAME_MAX];
 	struct stat st;
 
-	ASSERT_EQ(0, se_load_policy("A"));
-	ASSERT_EQ(0, se_setenforce(1));
-	ASSERT_EQ(1, se_getenforce());
-	se_path_label(SIPC_DEVICE_PATH, before, sizeof(before));
+	ASSERT_EQ(0, st_policy_load("A"));
+	ASSERT_EQ(0, st_setenforce(1));
+	ASSERT_EQ(1, st_getenforce());
+	st_path_label(SIPC_DEVICE_PATH, before, sizeof(before));
 	TH_LOG("/dev/sipc before the module reload: %s", before);
 
 	/* What a system does at boot: the module loads after the policy. */
-	ASSERT_EQ(0, se_module_reload());
+	ASSERT_EQ(0, st_module_reload());
 	ASSERT_EQ(0, stat(SIPC_DEVICE_PATH, &st));
 	ASSERT_TRUE(S_ISCHR(st.st_mode));
-	ASSERT_EQ(0, se_path_label(SIPC_DEVICE_PATH, after, sizeof(after)));
-	EXPECT_STREQ(SE_OBJECT "sipc_device_t", after);
+	ASSERT_EQ(0, st_path_label(SIPC_DEVICE_PATH, after, sizeof(after)));
+	EXPECT_STREQ(ST_SE_OBJECT "sipc_device_t", after);
 
 	/* And the labelled node is usable by a confined helper. */
-	se_chan_name(name, sizeof(name), "born");
-	EXPECT_EQ(0, se_run("helper_a_t", helper_create, name));
+	st_pid_name(name, sizeof(name), "born");
+	EXPECT_EQ(0, st_run_in("helper_a_t", helper_create, name));
 }
 
 TEST(enforcing)
 {
 	const char *why;
 
-	ASSERT_EQ(0, se_baseline(&why)) TH_LOG("baseline: %s", why);
-	EXPECT_EQ(1, se_getenforce());
+	ASSERT_EQ(0, st_se_baseline(&why)) TH_LOG("baseline: %s", why);
+	EXPECT_EQ(1, st_getenforce());
 }
 
 TEST_HARNESS_MAIN

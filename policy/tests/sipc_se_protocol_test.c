@@ -16,7 +16,7 @@
 #include <unistd.h>
 #include <sys/mman.h>
 #include "kselftest_harness.h"
-#include "se_util.h"
+#include "st.h"
 
 #define REGION		(16 * 4096)
 #define MESSAGES	1000
@@ -56,14 +56,14 @@ static int attach_map(const char *name, int role, unsigned char **p)
 	struct sipc_ep_info info;
 	int dev, ep;
 
-	dev = sipc_dev_open();
+	dev = st_dev_open();
 	if (dev < 0)
 		return -E_ATTACH;
-	ep = sipc_attach(dev, name, role, 0);
+	ep = st_attach(dev, name, role, 0);
 	close(dev);
 	if (ep < 0)
 		return -E_ATTACH;
-	if (sipc_ep_info(ep, &info) || info.region_size != REGION ||
+	if (st_ep_info(ep, &info) || info.region_size != REGION ||
 	    info.role != (uint32_t)role)
 		return -E_EPINFO;
 	*p = mmap(NULL, REGION, role == SIPC_ROLE_SENDER ?
@@ -77,7 +77,7 @@ static int sender(void *arg)
 {
 	struct peer_arg *a = arg;
 	unsigned char *p;
-	uint64_t seq;
+	__u64 seq;
 	size_t j, len, off;
 	int ep, i;
 
@@ -89,15 +89,15 @@ static int sender(void *arg)
 		off = msg_offset(i);
 		for (j = 0; j < len; j++)
 			p[off + j] = msg_byte(i, j);
-		if (sipc_send(ep, SIPC_MSG_DATA_READY, len, off, 0, &seq))
+		if (st_send(ep, SIPC_MSG_DATA_READY, len, off, 0, &seq))
 			return E_SEND_DATA;
 		if (seq != (uint64_t)3 * i + 1)
 			return E_SEQ;
 		/* NOOP-1 goes in once the receiver took DATA_READY ... */
-		if (sipc_send(ep, SIPC_MSG_NOOP, 0, 0, 0, NULL))
+		if (st_send(ep, SIPC_MSG_NOOP, 0, 0, 0, NULL))
 			return E_SEND_NOOP1;
 		/* ... NOOP-2 once it took NOOP-1: it is done reading. */
-		if (sipc_send(ep, SIPC_MSG_NOOP, 0, 0, 0, NULL))
+		if (st_send(ep, SIPC_MSG_NOOP, 0, 0, 0, NULL))
 			return E_SEND_NOOP2;
 		__atomic_add_fetch(a->bytes, len, __ATOMIC_RELAXED);
 	}
@@ -118,7 +118,7 @@ static int receiver(void *arg)
 	if (ep < 0)
 		return -ep;
 	for (i = 0; i < MESSAGES; i++) {
-		if (sipc_recv(ep, &m, 0))
+		if (st_recv(ep, 0, &m))
 			return E_RECV_DATA;
 		if (m.type != SIPC_MSG_DATA_READY || m.len != msg_len(i) ||
 		    m.offset != msg_offset(i) || m.seq != (uint64_t)3 * i + 1)
@@ -126,13 +126,13 @@ static int receiver(void *arg)
 		for (j = 0; j < m.len; j++)
 			if (p[m.offset + j] != msg_byte(i, j))
 				return E_BAD_DATA;
-		if (sipc_recv(ep, &m, 0) || m.type != SIPC_MSG_NOOP)
+		if (st_recv(ep, 0, &m) || m.type != SIPC_MSG_NOOP)
 			return E_RECV_NOOP1;
-		if (sipc_recv(ep, &m, 0) || m.type != SIPC_MSG_NOOP)
+		if (st_recv(ep, 0, &m) || m.type != SIPC_MSG_NOOP)
 			return E_RECV_NOOP2;
 	}
 	/* The sender closed: the channel says so, the way data flows. */
-	if (sipc_recv(ep, &m, 0) != -EPIPE)
+	if (st_recv(ep, 0, &m) != -EPIPE)
 		return E_NO_EPIPE;
 	close(ep);
 	return 0;
@@ -141,11 +141,11 @@ static int receiver(void *arg)
 static int helper_create(void *arg)
 {
 	const char *name = arg;
-	int dev = sipc_dev_open();
+	int dev = st_dev_open();
 
 	if (dev < 0)
 		return 10;
-	if (sipc_create(dev, name, REGION, 1))
+	if (st_create(dev, name, REGION, 1, NULL))
 		return 11;
 	close(dev);
 	return 0;
@@ -158,7 +158,7 @@ FIXTURE_SETUP(proto)
 {
 	const char *why;
 
-	ASSERT_EQ(0, se_baseline(&why)) TH_LOG("baseline: %s", why);
+	ASSERT_EQ(0, st_se_baseline(&why)) TH_LOG("baseline: %s", why);
 }
 
 FIXTURE_TEARDOWN(proto)
@@ -174,31 +174,31 @@ TEST_F_TIMEOUT(proto, run_1000_messages, 180)
 	pid_t rpid, spid;
 	int dev, rc;
 
-	ASSERT_EQ(1, se_getenforce());
-	se_chan_name(name, sizeof(name), "proto");
-	a.bytes = se_shared_alloc(sizeof(*a.bytes));
+	ASSERT_EQ(1, st_getenforce());
+	st_pid_name(name, sizeof(name), "proto");
+	a.bytes = st_shared_alloc(sizeof(*a.bytes));
 	ASSERT_NE(NULL, a.bytes);
-	ASSERT_EQ(0, se_run("helper_a_t", helper_create, name));
+	ASSERT_EQ(0, st_run_in("helper_a_t", helper_create, name));
 
-	rpid = se_spawn("receiver_a_t", receiver, &a);
-	spid = se_spawn("sender_a_t", sender, &a);
-	rc = se_wait(spid, 150000);
+	rpid = st_spawn_in("receiver_a_t", receiver, &a);
+	spid = st_spawn_in("sender_a_t", sender, &a);
+	rc = st_reap_or_kill(spid, 150000);
 	EXPECT_EQ(0, rc) TH_LOG("sender: exit %d", rc);
-	rc = se_wait(rpid, 150000);
+	rc = st_reap_or_kill(rpid, 150000);
 	EXPECT_EQ(0, rc) TH_LOG("receiver: exit %d", rc);
 	TH_LOG("%d messages, %ld bytes", MESSAGES, *a.bytes);
 
-	dev = sipc_dev_open();
+	dev = st_dev_open();
 	ASSERT_LE(0, dev);
-	ASSERT_EQ(0, sipc_info(dev, name, &info, NULL, 0, NULL, 0));
+	ASSERT_EQ(0, st_info(dev, name, &info));
 	EXPECT_EQ(3 * MESSAGES, info.msgs_sent);
 	EXPECT_EQ(3 * MESSAGES, info.msgs_received);
 	EXPECT_EQ((uint64_t)*a.bytes, info.bytes_sent);
-	EXPECT_EQ(0, sipc_destroy(dev, name));
+	EXPECT_EQ(0, st_destroy(dev, name));
 	close(dev);
 
-	EXPECT_FALSE(se_avc_any(spid));
-	EXPECT_FALSE(se_avc_any(rpid));
+	EXPECT_FALSE(st_avc_any(spid));
+	EXPECT_FALSE(st_avc_any(rpid));
 }
 
 TEST_HARNESS_MAIN

@@ -26,7 +26,6 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
-#include <setjmp.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -34,7 +33,7 @@
 #include <sys/mman.h>
 #include <sys/wait.h>
 #include "kselftest_harness.h"
-#include "se_util.h"
+#include "st.h"
 
 #define REGION		(4 * 4096)
 #define WORDS		(REGION / sizeof(uint32_t))
@@ -85,11 +84,11 @@ static const char *role_str(int role)
 static int helper_create(void *arg)
 {
 	struct child_arg *a = arg;
-	int dev = sipc_dev_open();
+	int dev = st_dev_open();
 
 	if (dev < 0)
 		return 10;
-	if (sipc_create(dev, a->name, REGION, a->depth))
+	if (st_create(dev, a->name, REGION, a->depth, NULL))
 		return 11;
 	close(dev);
 	return 0;
@@ -98,11 +97,11 @@ static int helper_create(void *arg)
 static int admin_revoke(void *arg)
 {
 	struct child_arg *a = arg;
-	int dev = sipc_dev_open();
+	int dev = st_dev_open();
 
 	if (dev < 0)
 		return 10;
-	if (sipc_revoke(dev, a->name, a->role == SIPC_ROLE_SENDER ?
+	if (st_revoke(dev, a->name, a->role == SIPC_ROLE_SENDER ?
 			SIPC_REVOKE_SENDER : SIPC_REVOKE_RECEIVER))
 		return 11;
 	close(dev);
@@ -113,10 +112,10 @@ static int attach_role(const char *name, int role)
 {
 	int dev, ep;
 
-	dev = sipc_dev_open();
+	dev = st_dev_open();
 	if (dev < 0)
 		return dev;
-	ep = sipc_attach(dev, name, role, 0);
+	ep = st_attach(dev, name, role, 0);
 	close(dev);
 	return ep;
 }
@@ -127,9 +126,9 @@ static int queue_op(int ep, int role)
 	struct sipc_msg m;
 
 	if (role == SIPC_ROLE_SENDER)
-		return sipc_send(ep, SIPC_MSG_NOOP, 0, 0, SIPC_MSG_F_NONBLOCK,
+		return st_send(ep, SIPC_MSG_NOOP, 0, 0, SIPC_MSG_F_NONBLOCK,
 				 NULL);
-	return sipc_recv(ep, &m, SIPC_MSG_F_NONBLOCK);
+	return st_recv(ep, SIPC_MSG_F_NONBLOCK, &m);
 }
 
 /* Take access away from @role on channel @name by @m. */
@@ -139,11 +138,11 @@ static int take_away(enum method m, enum what w, const char *name, int role)
 
 	switch (m) {
 	case RELOAD:
-		return se_load_policy(w == QUEUE ? "noq" : "nomap");
+		return st_policy_load(w == QUEUE ? "noq" : "nomap");
 	case BOOLEAN:
-		return se_setbool("sipc_test_a_ioctl", 0);
+		return st_setbool("sipc_test_a_ioctl", 0);
 	case REVOKE:
-		return se_run("admin_t", admin_revoke, &a) ? -EPROTO : 0;
+		return st_run_in("admin_t", admin_revoke, &a) ? -EPROTO : 0;
 	}
 	return -EINVAL;
 }
@@ -152,9 +151,9 @@ static int give_back(enum method m)
 {
 	switch (m) {
 	case RELOAD:
-		return se_load_policy("A");
+		return st_policy_load("A");
 	case BOOLEAN:
-		return se_setbool("sipc_test_a_ioctl", 1);
+		return st_setbool("sipc_test_a_ioctl", 1);
 	case REVOKE:
 		return 0;	/* nothing gives a revoked endpoint back */
 	}
@@ -176,13 +175,13 @@ static int open_endpoint_child(void *arg)
 		return 10;
 	sh->err_before = queue_op(ep, a->role);
 	__atomic_store_n(&sh->ready, 1, __ATOMIC_RELEASE);
-	if (se_wait_flag(&sh->go, WAIT_MS))
+	if (st_wait_flag(&sh->go, WAIT_MS))
 		return 11;
 	sh->err_after = queue_op(ep, a->role);
-	sh->ep_info_err = sipc_ep_info(ep, &info);
-	sh->map_ioctl_err = sipc_map_ioctl(ep);
+	sh->ep_info_err = st_ep_info(ep, &info);
+	sh->map_ioctl_err = st_ioctl(ep, SIPC_IOC_MAP, NULL);
 	__atomic_store_n(&sh->done, 1, __ATOMIC_RELEASE);
-	if (se_wait_flag(&sh->restored, WAIT_MS))
+	if (st_wait_flag(&sh->restored, WAIT_MS))
 		return 12;
 	sh->err_restored = queue_op(ep, a->role);
 	return 0;
@@ -201,23 +200,16 @@ static int blocked_child(void *arg)
 		return 10;
 	if (a->role == SIPC_ROLE_SENDER) {
 		/* Depth 1: the first message fills the queue. */
-		if (sipc_send(ep, SIPC_MSG_NOOP, 0, 0, 0, NULL))
+		if (st_send(ep, SIPC_MSG_NOOP, 0, 0, 0, NULL))
 			return 11;
 		__atomic_store_n(&sh->ready, 1, __ATOMIC_RELEASE);
-		sh->err_after = sipc_send(ep, SIPC_MSG_NOOP, 0, 0, 0, NULL);
+		sh->err_after = st_send(ep, SIPC_MSG_NOOP, 0, 0, 0, NULL);
 	} else {
 		__atomic_store_n(&sh->ready, 1, __ATOMIC_RELEASE);
-		sh->err_after = sipc_recv(ep, &m, 0);
+		sh->err_after = st_recv(ep, 0, &m);
 	}
 	__atomic_store_n(&sh->done, 1, __ATOMIC_RELEASE);
 	return 0;
-}
-
-static sigjmp_buf bus_env;
-
-static void on_sigbus(int sig)
-{
-	siglongjmp(bus_env, 1);
 }
 
 /* One pass over the mapping: the receiver checks, the sender writes. */
@@ -233,13 +225,39 @@ static void touch(volatile uint32_t *p, int role, struct shm *sh)
 	}
 }
 
-/* One pass, or SIGBUS: 1 or 2. */
+/* Passes over a mapping, run under st_guarded(). */
+struct passes {
+	volatile uint32_t *p;
+	int role;
+	struct shm *sh;
+	bool loop;		/* until the test sets sh->stop */
+};
+
+static void run_passes(void *arg)
+{
+	struct passes *ps = arg;
+
+	do {
+		touch(ps->p, ps->role, ps->sh);
+		if (!ps->loop)
+			return;
+		__atomic_add_fetch(&ps->sh->iters, 1, __ATOMIC_RELEASE);
+		__atomic_store_n(&ps->sh->ready, 1, __ATOMIC_RELEASE);
+	} while (!__atomic_load_n(&ps->sh->stop, __ATOMIC_ACQUIRE));
+}
+
+/*
+ * One pass: 1, or 2 for SIGBUS.  Another signal reads as the child's
+ * death by it would, so it cannot pass for either.
+ */
 static int try_touch(volatile uint32_t *p, int role, struct shm *sh)
 {
-	if (sigsetjmp(bus_env, 1))
-		return 2;
-	touch(p, role, sh);
-	return 1;
+	struct passes ps = { .p = p, .role = role, .sh = sh };
+	int sig = st_guarded(run_passes, &ps);
+
+	if (sig && sig != SIGBUS)
+		return ST_KILLED_BY(sig);
+	return sig ? 2 : 1;
 }
 
 static int prot_of(int role)
@@ -252,33 +270,28 @@ static int map_loop_child(void *arg)
 {
 	struct child_arg *a = arg;
 	struct shm *sh = a->sh;
+	struct passes ps = { .role = a->role, .sh = sh, .loop = true };
 	volatile uint32_t *p, *q;
-	struct sigaction sa;
-	int ep;
+	int ep, sig;
 
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_sigbus;
-	sigaction(SIGBUS, &sa, NULL);
+	st_guard_install();
 	ep = attach_role(a->name, a->role);
 	if (ep < 0)
 		return 10;
 	p = mmap(NULL, REGION, prot_of(a->role), MAP_SHARED, ep, 0);
 	if (p == MAP_FAILED)
 		return 11;
-	if (sigsetjmp(bus_env, 1) == 0) {
-		for (;;) {
-			touch(p, a->role, sh);
-			__atomic_add_fetch(&sh->iters, 1, __ATOMIC_RELEASE);
-			__atomic_store_n(&sh->ready, 1, __ATOMIC_RELEASE);
-			if (__atomic_load_n(&sh->stop, __ATOMIC_ACQUIRE))
-				return 3;
-		}
-	}
+	ps.p = p;
+	sig = st_guarded(run_passes, &ps);
+	if (!sig)
+		return 3;
+	if (sig != SIGBUS)
+		return ST_KILLED_BY(sig);
 	sh->sigbus_revoking = __atomic_load_n(&sh->revoking, __ATOMIC_ACQUIRE);
 	q = mmap(NULL, REGION, prot_of(a->role), MAP_SHARED, ep, 0);
 	sh->revoked_map_err = q == MAP_FAILED ? -errno : 0;
 	__atomic_store_n(&sh->sigbus, 1, __ATOMIC_RELEASE);
-	if (se_wait_flag(&sh->restored, WAIT_MS))
+	if (st_wait_flag(&sh->restored, WAIT_MS))
 		return 12;
 	sh->old_access = try_touch(p, a->role, sh);
 	q = mmap(NULL, REGION, prot_of(a->role), MAP_SHARED, ep, 0);
@@ -333,9 +346,9 @@ FIXTURE_SETUP(rv)
 	const char *why;
 
 	self->peer = -1;
-	ASSERT_EQ(0, se_baseline(&why)) TH_LOG("baseline: %s", why);
-	se_chan_name(self->name, sizeof(self->name), "rv");
-	self->sh = se_shared_alloc(sizeof(*self->sh));
+	ASSERT_EQ(0, st_se_baseline(&why)) TH_LOG("baseline: %s", why);
+	st_pid_name(self->name, sizeof(self->name), "rv");
+	self->sh = st_shared_alloc(sizeof(*self->sh));
 	ASSERT_NE(NULL, self->sh);
 }
 
@@ -345,7 +358,7 @@ FIXTURE_TEARDOWN(rv)
 		munmap(self->peer_map, REGION);
 	if (self->peer >= 0)
 		close(self->peer);
-	sipc_cleanup(self->name);
+	st_cleanup(self->name);
 }
 
 /* The channel, by helper_a_t; the test attaches the other role itself. */
@@ -358,7 +371,7 @@ static int rv_channel(struct __test_metadata *_metadata,
 	void *p;
 	size_t i;
 
-	if (se_run("helper_a_t", helper_create, &a))
+	if (st_run_in("helper_a_t", helper_create, &a))
 		return -EPROTO;
 	self->peer = attach_role(self->name, other);
 	if (self->peer < 0)
@@ -378,13 +391,13 @@ static int rv_channel(struct __test_metadata *_metadata,
 static void expect_avc(struct __test_metadata *_metadata, pid_t pid,
 		       int role, unsigned int cmd)
 {
-	struct se_avc avc = {
+	struct st_avc avc = {
 		.pid = pid, .perm = "ioctl", .ioctlcmd = cmd,
 		.stype = role_domain(role), .ttype = "helper_a_t",
 		.tclass = "anon_inode",
 	};
 	char line[1024];
-	int err = se_avc_wait(&avc, AVC_MS, line, sizeof(line));
+	int err = st_avc_wait(&avc, AVC_MS, line, sizeof(line));
 
 	EXPECT_EQ(0, err) TH_LOG("no AVC { ioctl } ioctlcmd=%#x for pid %d",
 				 cmd, pid);
@@ -409,16 +422,16 @@ TEST_F(rv, queue_op_on_open_endpoint)
 	ASSERT_EQ(0, rv_channel(_metadata, self, variant->role, 8));
 	if (variant->role == SIPC_ROLE_RECEIVER) {
 		/* Something to receive before and after. */
-		ASSERT_EQ(0, sipc_send(self->peer, SIPC_MSG_NOOP, 0, 0, 0, NULL));
-		ASSERT_EQ(0, sipc_send(self->peer, SIPC_MSG_NOOP, 0, 0, 0, NULL));
+		ASSERT_EQ(0, st_send(self->peer, SIPC_MSG_NOOP, 0, 0, 0, NULL));
+		ASSERT_EQ(0, st_send(self->peer, SIPC_MSG_NOOP, 0, 0, 0, NULL));
 	}
-	pid = se_spawn(role_domain(variant->role), open_endpoint_child, &a);
-	ASSERT_EQ(0, se_wait_flag(&sh->ready, WAIT_MS));
+	pid = st_spawn_in(role_domain(variant->role), open_endpoint_child, &a);
+	ASSERT_EQ(0, st_wait_flag(&sh->ready, WAIT_MS));
 	ASSERT_EQ(0, sh->err_before);
 
 	ASSERT_EQ(0, take_away(variant->method, QUEUE, self->name, variant->role));
 	__atomic_store_n(&sh->go, 1, __ATOMIC_RELEASE);
-	ASSERT_EQ(0, se_wait_flag(&sh->done, WAIT_MS));
+	ASSERT_EQ(0, st_wait_flag(&sh->done, WAIT_MS));
 	EXPECT_EQ(-EACCES, sh->err_after);
 	switch (variant->method) {
 	case RELOAD:	/* policy B withdrew SEND / RECV only */
@@ -439,13 +452,13 @@ TEST_F(rv, queue_op_on_open_endpoint)
 
 	ASSERT_EQ(0, give_back(variant->method));
 	__atomic_store_n(&sh->restored, 1, __ATOMIC_RELEASE);
-	rc = se_wait(pid, WAIT_MS);
+	rc = st_reap_or_kill(pid, WAIT_MS);
 	ASSERT_EQ(0, rc);
 	if (variant->method == REVOKE) {
 		EXPECT_EQ(-EACCES, sh->err_restored);
 		/* The role is free: a new endpoint works. */
 		a.depth = 8;
-		EXPECT_EQ(0, se_run(role_domain(variant->role),
+		EXPECT_EQ(0, st_run_in(role_domain(variant->role),
 				    fresh_endpoint_child, &a));
 	} else {
 		EXPECT_EQ(0, sh->err_restored);
@@ -461,23 +474,23 @@ TEST_F(rv, blocked_op_wakes)
 	pid_t pid;
 
 	ASSERT_EQ(0, rv_channel(_metadata, self, variant->role, 1));
-	pid = se_spawn(role_domain(variant->role), blocked_child, &a);
-	ASSERT_EQ(0, se_wait_flag(&sh->ready, WAIT_MS));
-	ASSERT_EQ(0, se_wait_blocked_in_ioctl(pid, WAIT_MS));
+	pid = st_spawn_in(role_domain(variant->role), blocked_child, &a);
+	ASSERT_EQ(0, st_wait_flag(&sh->ready, WAIT_MS));
+	ASSERT_EQ(0, st_wait_blocked(pid, ST_ANY_IOCTL, WAIT_MS));
 	usleep(100 * 1000);
 	ASSERT_EQ(0, __atomic_load_n(&sh->done, __ATOMIC_ACQUIRE))
 		TH_LOG("the %s did not stay blocked", role_str(variant->role));
 	/* A policy change that keeps its access wakes it to check again,
 	 * and it goes back to sleep. */
-	ASSERT_EQ(0, se_load_policy("A"));
-	ASSERT_EQ(0, se_wait_blocked_in_ioctl(pid, WAIT_MS));
+	ASSERT_EQ(0, st_policy_load("A"));
+	ASSERT_EQ(0, st_wait_blocked(pid, ST_ANY_IOCTL, WAIT_MS));
 	usleep(100 * 1000);
 	ASSERT_EQ(0, __atomic_load_n(&sh->done, __ATOMIC_ACQUIRE))
 		TH_LOG("the %s woke from a change that kept its access: %s",
 		       role_str(variant->role), strerror(-sh->err_after));
 
 	ASSERT_EQ(0, take_away(variant->method, QUEUE, self->name, variant->role));
-	ASSERT_EQ(0, se_wait(pid, WAIT_MS)) TH_LOG("the %s did not wake",
+	ASSERT_EQ(0, st_reap_or_kill(pid, WAIT_MS)) TH_LOG("the %s did not wake",
 						    role_str(variant->role));
 	EXPECT_EQ(-EACCES, sh->err_after);
 	if (variant->method != REVOKE)
@@ -498,8 +511,8 @@ TEST_F(rv, mapping_in_use)
 	pid_t pid;
 
 	ASSERT_EQ(0, rv_channel(_metadata, self, variant->role, 1));
-	pid = se_spawn(role_domain(variant->role), map_loop_child, &a);
-	ASSERT_EQ(0, se_wait_flag(&sh->ready, WAIT_MS));
+	pid = st_spawn_in(role_domain(variant->role), map_loop_child, &a);
+	ASSERT_EQ(0, st_wait_flag(&sh->ready, WAIT_MS));
 	/* Access holds: passes go on, and no SIGBUS. */
 	iters = __atomic_load_n(&sh->iters, __ATOMIC_ACQUIRE);
 	usleep(200 * 1000);
@@ -509,7 +522,7 @@ TEST_F(rv, mapping_in_use)
 
 	__atomic_store_n(&sh->revoking, 1, __ATOMIC_RELEASE);
 	ASSERT_EQ(0, take_away(variant->method, MEMORY, self->name, variant->role));
-	ASSERT_EQ(0, se_wait_flag(&sh->sigbus, WAIT_MS))
+	ASSERT_EQ(0, st_wait_flag(&sh->sigbus, WAIT_MS))
 		TH_LOG("no SIGBUS after %ld passes", sh->iters);
 	EXPECT_EQ(1, sh->sigbus_revoking);
 	EXPECT_EQ(-EACCES, sh->revoked_map_err);
@@ -519,14 +532,14 @@ TEST_F(rv, mapping_in_use)
 
 	ASSERT_EQ(0, give_back(variant->method));
 	__atomic_store_n(&sh->restored, 1, __ATOMIC_RELEASE);
-	ASSERT_EQ(0, se_wait(pid, WAIT_MS));
+	ASSERT_EQ(0, st_reap_or_kill(pid, WAIT_MS));
 	EXPECT_EQ(0, sh->bad_data);
 	if (variant->method == REVOKE) {
 		EXPECT_EQ(2, sh->old_access);
 		EXPECT_EQ(-EACCES, sh->new_map_err);
 		/* The role is free: a new endpoint maps and works. */
 		a.depth = 0;
-		EXPECT_EQ(0, se_run(role_domain(variant->role),
+		EXPECT_EQ(0, st_run_in(role_domain(variant->role),
 				    fresh_endpoint_child, &a));
 	} else {
 		EXPECT_EQ(1, sh->old_access);
@@ -550,9 +563,9 @@ FIXTURE_SETUP(keep)
 	const char *why;
 
 	self->peer = -1;
-	ASSERT_EQ(0, se_baseline(&why)) TH_LOG("baseline: %s", why);
-	se_chan_name(self->name, sizeof(self->name), "keep");
-	self->sh = se_shared_alloc(sizeof(*self->sh));
+	ASSERT_EQ(0, st_se_baseline(&why)) TH_LOG("baseline: %s", why);
+	st_pid_name(self->name, sizeof(self->name), "keep");
+	self->sh = st_shared_alloc(sizeof(*self->sh));
 	ASSERT_NE(NULL, self->sh);
 }
 
@@ -562,7 +575,7 @@ FIXTURE_TEARDOWN(keep)
 		munmap(self->peer_map, REGION);
 	if (self->peer >= 0)
 		close(self->peer);
-	sipc_cleanup(self->name);
+	st_cleanup(self->name);
 }
 
 /* Minor faults of @pid (field 10 of /proc/PID/stat). */
@@ -618,7 +631,7 @@ TEST_F(keep, mapping_survives_changes_that_keep_map)
 	void *p;
 	size_t i;
 
-	ASSERT_EQ(0, se_run("helper_a_t", helper_create, &a));
+	ASSERT_EQ(0, st_run_in("helper_a_t", helper_create, &a));
 	self->peer = attach_role(self->name, SIPC_ROLE_SENDER);
 	ASSERT_LE(0, self->peer);
 	p = mmap(NULL, REGION, PROT_READ | PROT_WRITE, MAP_SHARED, self->peer, 0);
@@ -627,27 +640,27 @@ TEST_F(keep, mapping_survives_changes_that_keep_map)
 	for (i = 0; i < WORDS; i++)
 		self->peer_map[i] = PATTERN(i);
 
-	pid = se_spawn("receiver_a_t", map_loop_child, &a);
-	ASSERT_EQ(0, se_wait_flag(&sh->ready, WAIT_MS));
+	pid = st_spawn_in("receiver_a_t", map_loop_child, &a);
+	ASSERT_EQ(0, st_wait_flag(&sh->ready, WAIT_MS));
 	ASSERT_EQ(0, more_passes(sh, 100));
 	f0 = minflt(pid);
 
 	/* Policy B without SEND / RECV, but with MAP. */
-	ASSERT_EQ(0, se_load_policy("noq"));
+	ASSERT_EQ(0, st_policy_load("noq"));
 	ASSERT_EQ(0, more_passes(sh, 100));
 	f1 = minflt(pid);
 	EXPECT_LT(f0, f1) TH_LOG("no new fault after the reload: not zapped?");
 	/* Policy A again; a boolean commit with no change. */
-	ASSERT_EQ(0, se_load_policy("A"));
+	ASSERT_EQ(0, st_policy_load("A"));
 	ASSERT_EQ(0, more_passes(sh, 100));
-	ASSERT_EQ(0, se_setbool("sipc_test_a_ioctl", 1));
+	ASSERT_EQ(0, st_setbool("sipc_test_a_ioctl", 1));
 	ASSERT_EQ(0, more_passes(sh, 100));
 
 	__atomic_store_n(&sh->stop, 1, __ATOMIC_RELEASE);
-	EXPECT_EQ(3, se_wait(pid, WAIT_MS));
+	EXPECT_EQ(3, st_reap_or_kill(pid, WAIT_MS));
 	EXPECT_EQ(0, sh->sigbus);
 	EXPECT_EQ(0, sh->bad_data);
-	EXPECT_FALSE(se_avc_any(pid));
+	EXPECT_FALSE(st_avc_any(pid));
 }
 
 TEST_HARNESS_MAIN

@@ -26,7 +26,7 @@
 #include <stdint.h>
 
 #include "kselftest.h"
-#include "sipc_test_util.h"
+#include "st.h"
 
 /* splitmix64: small, fast, and every seed (even 0) is a good one. */
 struct camp_rng {
@@ -37,7 +37,7 @@ extern uint64_t camp_seed;
 
 /*
  * Call first: parse SIPC_SEED (else default_seed), print the TAP header and
- * the seed, make stdout unbuffered and install the probe handler (below),
+ * the seed, make stdout unbuffered and install the SIGBUS probe (st_guard.h),
  * before any thread or child exists.
  */
 void camp_init(const char *prog, uint64_t default_seed);
@@ -61,25 +61,10 @@ void camp_usleep(long us);
  * Are the module counters back at *start (waiting up to timeout_ms)?  On
  * failure both readings are printed, tagged with what.
  */
-bool camp_counters_back(const struct sipc_counters *start, int timeout_ms,
+bool camp_counters_back(const struct st_counters *start, int timeout_ms,
 			const char *what);
-
-/*
- * Touch one byte (read, or read and write back) under a SIGSEGV/SIGBUS
- * catcher: returns the signal the access raised, or 0.  Thread-safe; a
- * fault outside a probe still kills the process.  camp_peek() also
- * returns the byte read.
- */
-int camp_probe(volatile const unsigned char *p, bool write);
-int camp_peek(volatile const unsigned char *p, unsigned char *val);
-/* memcpy() into memory that may be gone: the signal, or 0. */
-int camp_poke(volatile unsigned char *dst, const void *src, size_t len);
 
 /* Destroy every listed channel; returns how many were destroyed. */
 int camp_destroy_all(int dev);
-
-/* Small files (debugfs, /proc): 0 or bytes read, else -errno. */
-int camp_write_file(const char *path, const char *val);
-int camp_read_file(const char *path, char *buf, int size);
 
 #endif /* SIPC_CAMPAIGN_H */

@@ -44,7 +44,7 @@
 #define DBGFS		"/sys/kernel/debug"
 #define MAX_NTH		400
 
-static struct sipc_counters start_c;
+static struct st_counters start_c;
 static double secs;
 static long injected;		/* failures that hit an operation */
 static int nth_fd = -1;
@@ -91,8 +91,8 @@ static const char *setup_injectors(void)
 	if (nth_fd < 0)
 		return "no /proc/thread-self/fail-nth (CONFIG_FAULT_INJECTION)";
 	for (i = 0; i < NKNOBS; i++) {
-		if (camp_read_file(knobs[i].path, knobs[i].saved, sizeof(knobs[i].saved)) < 0 ||
-		    camp_write_file(knobs[i].path, knobs[i].value))
+		if (st_read_file(knobs[i].path, knobs[i].saved, sizeof(knobs[i].saved)) < 0 ||
+		    st_write_file(knobs[i].path, knobs[i].value))
 			return "cannot set the fault injection knobs in debugfs";
 	}
 	return NULL;
@@ -103,10 +103,10 @@ static void restore_injectors(void)
 	size_t i;
 
 	/* Probability first, so nothing fails while the rest goes back. */
-	camp_write_file(DBGFS "/failslab/probability", "0");
-	camp_write_file(DBGFS "/fail_page_alloc/probability", "0");
+	st_write_file(DBGFS "/failslab/probability", "0");
+	st_write_file(DBGFS "/fail_page_alloc/probability", "0");
 	for (i = NKNOBS; i-- > 0;)
-		camp_write_file(knobs[i].path, knobs[i].saved);
+		st_write_file(knobs[i].path, knobs[i].saved);
 }
 
 static void set_nth(unsigned int n)
@@ -145,7 +145,7 @@ struct op_ctx {
 
 static int op_create(struct op_ctx *c)
 {
-	return sipc_create(c->dev, c->name, 3 * PAGE, 2, NULL);
+	return st_create(c->dev, c->name, 3 * PAGE, 2, NULL);
 }
 
 static int op_create_slots(struct op_ctx *c)
@@ -153,12 +153,12 @@ static int op_create_slots(struct op_ctx *c)
 	struct sipc_create cr = { .size = sizeof(cr), .region_size = 4 * PAGE, .slots = 4 };
 
 	strcpy(cr.name, c->name);
-	return sipc_ioctl(c->dev, SIPC_IOC_CREATE, &cr);
+	return st_ioctl(c->dev, SIPC_IOC_CREATE, &cr);
 }
 
 static int op_attach_snd(struct op_ctx *c)
 {
-	int fd = sipc_attach(c->dev, c->name, SIPC_ROLE_SENDER, 0);
+	int fd = st_attach(c->dev, c->name, SIPC_ROLE_SENDER, 0);
 
 	if (fd >= 0)
 		c->fd = fd;
@@ -167,7 +167,7 @@ static int op_attach_snd(struct op_ctx *c)
 
 static int op_attach_rcv(struct op_ctx *c)
 {
-	int fd = sipc_attach(c->dev, c->name, SIPC_ROLE_RECEIVER, 0);
+	int fd = st_attach(c->dev, c->name, SIPC_ROLE_RECEIVER, 0);
 
 	if (fd >= 0)
 		c->fd = fd;
@@ -191,7 +191,7 @@ static int op_list(struct op_ctx *c)
 	char names[4][SIPC_NAME_MAX];
 	__u32 count = 4, total;
 
-	return sipc_list(c->dev, names, &count, &total);
+	return st_list(c->dev, names, &count, &total);
 }
 
 struct op {
@@ -218,7 +218,7 @@ static void op_cleanup(struct op_ctx *c)
 		close(c->fd);
 	c->map = NULL;
 	c->fd = -1;
-	sipc_destroy(c->dev, c->name);
+	st_destroy(c->dev, c->name);
 }
 
 static void systematic(const struct op *op, int dev)
@@ -232,12 +232,12 @@ static void systematic(const struct op *op, int dev)
 
 	for (n = 1; n <= MAX_NTH && camp_now() - t0 < secs; n++) {
 		snprintf(c.name, sizeof(c.name), "fi.%u", n);
-		if (op->needs_channel && sipc_create(dev, c.name, c.region, 2, NULL)) {
+		if (op->needs_channel && st_create(dev, c.name, c.region, 2, NULL)) {
 			bad++;
 			break;
 		}
 		if (op->needs_sender)
-			c.fd = sipc_attach(dev, c.name, SIPC_ROLE_SENDER, 0);
+			c.fd = st_attach(dev, c.name, SIPC_ROLE_SENDER, 0);
 		if (op->needs_sender && c.fd < 0) {
 			bad++;
 			break;
@@ -302,11 +302,11 @@ static int map_and_touch(int fd, size_t region, unsigned char **map)
 {
 	size_t k;
 
-	*map = sipc_map(fd, region, PROT_READ | PROT_WRITE, 0);
+	*map = st_map(fd, region, PROT_READ | PROT_WRITE, 0);
 	if (*map == MAP_FAILED)
 		return -errno;
 	for (k = 0; k < region; k += PAGE)
-		if (camp_probe(*map + k, true))
+		if (st_probe(*map + k, true))
 			return -EFAULT;
 	return 0;
 }
@@ -328,16 +328,16 @@ static void random_child(struct rnd_stats *st, long rounds, int dev)
 
 		snprintf(name, sizeof(name), "fi.rnd.%ld", i);
 		inject(true);
-		ret = sipc_create(dev, name, region, 1, NULL);
+		ret = st_create(dev, name, region, 1, NULL);
 		inject(false);
 		if (judged(st, ret))
 			continue;
 		inject(true);
-		snd = sipc_attach(dev, name, SIPC_ROLE_SENDER, 0);
+		snd = st_attach(dev, name, SIPC_ROLE_SENDER, 0);
 		inject(false);
 		judged(st, snd);
 		inject(true);
-		rcv = sipc_attach(dev, name, SIPC_ROLE_RECEIVER, 0);
+		rcv = st_attach(dev, name, SIPC_ROLE_RECEIVER, 0);
 		inject(false);
 		judged(st, rcv);
 		if (snd >= 0) {
@@ -346,11 +346,11 @@ static void random_child(struct rnd_stats *st, long rounds, int dev)
 			inject(false);
 			judged(st, ret);
 			/* Sending allocates nothing: it must just work. */
-			st->bad += sipc_send(snd, SIPC_MSG_DATA_READY, 1, 0,
+			st->bad += st_send(snd, SIPC_MSG_DATA_READY, 1, 0,
 					     SIPC_MSG_F_NONBLOCK, NULL) != 0;
 		}
 		if (rcv >= 0 && snd >= 0)
-			st->bad += sipc_recv(rcv, SIPC_MSG_F_NONBLOCK, &m) != 0;
+			st->bad += st_recv(rcv, SIPC_MSG_F_NONBLOCK, &m) != 0;
 		if (map != MAP_FAILED)
 			munmap(map, region);
 		if (snd >= 0)
@@ -358,7 +358,7 @@ static void random_child(struct rnd_stats *st, long rounds, int dev)
 		if (rcv >= 0)
 			close(rcv);
 		/* Destroy allocates nothing either. */
-		st->bad += sipc_destroy(dev, name) != 0;
+		st->bad += st_destroy(dev, name) != 0;
 	}
 	_exit(0);
 }
@@ -376,16 +376,16 @@ static void random_part(int dev)
 	if (st == MAP_FAILED)
 		ksft_exit_fail_msg("mmap\n");
 	snprintf(p, sizeof(p), "%ld", pct);
-	camp_write_file(DBGFS "/failslab/probability", p);
-	camp_write_file(DBGFS "/fail_page_alloc/probability", p);
-	pid = sipc_fork();
+	st_write_file(DBGFS "/failslab/probability", p);
+	st_write_file(DBGFS "/fail_page_alloc/probability", p);
+	pid = st_fork();
 	if (!pid)
 		random_child(st, rounds, dev);
-	rc = sipc_reap(pid, (int)(secs * 1000));
+	rc = st_reap(pid, (int)(secs * 1000));
 	if (rc)
-		sipc_kill(pid);
-	camp_write_file(DBGFS "/failslab/probability", "0");
-	camp_write_file(DBGFS "/fail_page_alloc/probability", "0");
+		st_kill(pid);
+	st_write_file(DBGFS "/failslab/probability", "0");
+	st_write_file(DBGFS "/fail_page_alloc/probability", "0");
 	camp_destroy_all(dev);	/* whatever a killed child left */
 	injected += st->failed;
 	ksft_print_msg("random: %ld operations, %ld failed under injection, %ld wrong\n",
@@ -402,15 +402,15 @@ int main(void)
 	size_t i;
 	int dev;
 
-	sipc_require_device();
+	st_require_device();
 	camp_init("campaign_faultinj", 0x5195fa11);
 	secs = (double)camp_env("SIPC_FI_SECS", 60);
 	why = setup_injectors();
 	if (why)
 		ksft_exit_skip("%s\n", why);
 	ksft_set_plan(sizeof(ops) / sizeof(ops[0]) + 1);
-	dev = sipc_dev_open();
-	if (dev < 0 || sipc_counters_read(&start_c)) {
+	dev = st_dev_open();
+	if (dev < 0 || st_counters_read(&start_c)) {
 		restore_injectors();
 		ksft_exit_fail_msg("cannot open %s or read the counters\n", SIPC_DEVICE_PATH);
 	}

@@ -354,7 +354,7 @@ static void place_arg(struct worker *w, size_t len, unsigned long *cmd_arg)
 
 			off = camp_below(&w->r, m->len);
 			if (m->role == SIPC_ROLE_SENDER)
-				camp_poke(m->p + off, src, m->len - off < len ? m->len - off : len);
+				st_poke(m->p + off, src, m->len - off < len ? m->len - off : len);
 			*cmd_arg = (unsigned long)(m->p + off);
 			return;
 		}
@@ -385,7 +385,7 @@ static void add_ep(struct worker *w, int fd, int role)
 	}
 	w->eps[w->neps].fd = fd;
 	w->eps[w->neps].role = role;
-	w->eps[w->neps].region = sipc_ep_info(fd, &ei) ? 0 : ei.region_size;
+	w->eps[w->neps].region = st_ep_info(fd, &ei) ? 0 : ei.region_size;
 	w->neps++;
 }
 
@@ -428,11 +428,11 @@ static void fuzz_mmap(struct worker *w)
 			  0, (long)len, (long)off);
 	/* A fault here is fine (revoked, beyond the region); a crash is not. */
 	if (prot & PROT_READ) {
-		camp_probe(p, false);
-		camp_probe(p + len - 1, false);
+		st_probe(p, false);
+		st_probe(p + len - 1, false);
 	}
 	if (prot & PROT_WRITE)
-		camp_probe(p, true);
+		st_probe(p, true);
 	if (e->role == SIPC_ROLE_RECEIVER && flags == MAP_SHARED &&
 	    mprotect(p, len, PROT_READ | PROT_WRITE) == 0)
 		violation(w, "receiver mapping made writable by mprotect (%lx %ld %ld)",
@@ -483,9 +483,9 @@ static void touch_map(struct worker *w)
 	if (!w->nmaps)
 		return;
 	m = &w->maps[camp_below(&w->r, w->nmaps)];
-	camp_probe(m->p + PAGE * camp_below(&w->r, (m->len + PAGE - 1) / PAGE), false);
+	st_probe(m->p + PAGE * camp_below(&w->r, (m->len + PAGE - 1) / PAGE), false);
 	if (m->role == SIPC_ROLE_SENDER)
-		camp_probe(m->p, true);
+		st_probe(m->p, true);
 	if (camp_chance(&w->r, 30))
 		try_pin(w, m);
 	if (camp_chance(&w->r, 20))
@@ -660,12 +660,12 @@ static int spawn(struct stats *st, int id, long long calls, double deadline,
 {
 	struct worker w = { .st = st, .id = id, .max_region = max_region };
 	unsigned char *pages;
-	pid_t pid = sipc_fork();
+	pid_t pid = st_fork();
 
 	if (pid)
 		return pid;
 	camp_rng_init(&w.r, 100 + id);
-	w.dev = sipc_dev_open();
+	w.dev = st_dev_open();
 	w.dev_ro = open(SIPC_DEVICE_PATH, O_RDONLY | O_CLOEXEC);
 	w.devnull = open("/dev/null", O_RDWR | O_CLOEXEC);
 	pages = mmap(NULL, 3 * PAGE, PROT_READ | PROT_WRITE,
@@ -687,7 +687,7 @@ static const char *ko_path(void)
 {
 	const char *p = getenv("SIPC_KO");
 
-	return p && *p ? p : SIPC_KO_DEFAULT;
+	return p && *p ? p : ST_KO_DEFAULT;
 }
 
 static int unload_module(void)
@@ -728,12 +728,12 @@ int main(void)
 		"max_region_size", "max_total_region", "max_channels"
 	};
 	static const long long fuzz_val[3] = { 256 << 10, 2 << 20, 6 };
-	struct sipc_counters zero = { 0, 0, 0 };
+	struct st_counters zero = { 0, 0, 0 };
 	struct stats *st;
 	pid_t *pids;
 	int ret;
 
-	sipc_require_device();
+	st_require_device();
 	camp_init("campaign_fuzz", 0x5195f022);
 	ksft_set_plan(5);
 	if (procs < 1 || procs > 64)
@@ -744,8 +744,8 @@ int main(void)
 	if (st == MAP_FAILED || !pids)
 		ksft_exit_fail_msg("out of memory\n");
 	for (i = 0; i < 3; i++) {
-		saved[i] = sipc_param_read(params[i]);
-		if (saved[i] < 0 || sipc_param_write(params[i], fuzz_val[i]))
+		saved[i] = st_param_read(params[i]);
+		if (saved[i] < 0 || st_param_write(params[i], fuzz_val[i]))
 			ksft_exit_fail_msg("module parameter %s: %s\n", params[i],
 					   strerror(saved[i] < 0 ? (int)-saved[i] : errno));
 	}
@@ -758,10 +758,10 @@ int main(void)
 	for (i = 0; i < procs; i++) {
 		int left = (int)((deadline - camp_now()) * 1000) + 30000;
 
-		ret = sipc_reap(pids[i], left > 0 ? left : 1);
+		ret = st_reap(pids[i], left > 0 ? left : 1);
 		if (ret == -ETIMEDOUT) {
 			ksft_print_msg("worker %d hung past the time bound; killed\n", i);
-			sipc_kill(pids[i]);
+			st_kill(pids[i]);
 		}
 		if (ret) {
 			ksft_print_msg("worker %d ended with %d\n", i, ret);
@@ -791,8 +791,8 @@ int main(void)
 	ksft_test_result(dead == 0, "fuzz: every worker ended normally\n");
 
 	for (i = 0; i < 3; i++)
-		sipc_param_write(params[i], saved[i]);
-	dev = sipc_dev_open();
+		st_param_write(params[i], saved[i]);
+	dev = st_dev_open();
 	n = dev >= 0 ? camp_destroy_all(dev) : 0;
 	if (dev >= 0)
 		close(dev);

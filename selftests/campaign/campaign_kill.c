@@ -56,10 +56,10 @@ static void step(void)
 
 static int attach(const char *name, int role)
 {
-	int dev = sipc_dev_open(), fd;
+	int dev = st_dev_open(), fd;
 
 	CHILD_EXPECT(dev >= 0);
-	fd = sipc_attach(dev, name, role, 0);
+	fd = st_attach(dev, name, role, 0);
 	close(dev);
 	if (fd == -ENOENT)
 		_exit(0);	/* destroyed before we came: a clean end */
@@ -81,37 +81,37 @@ static void sender(const struct round *rd)
 	fd = attach(rd->name, SIPC_ROLE_SENDER);
 	CHILD_EXPECT(fd >= 0);
 	step();
-	map = sipc_map(fd, rd->region, PROT_READ | PROT_WRITE, 0);
+	map = st_map(fd, rd->region, PROT_READ | PROT_WRITE, 0);
 	if (map == MAP_FAILED && errno == EIDRM)
 		_exit(0);
 	CHILD_EXPECT(map != MAP_FAILED);
 	for (i = 0;; i++) {
 		step();
 		if (rd->slots == 1) {
-			sipc_proto_shape(i, rd->region, &off, &len);
+			st_proto_shape(i, rd->region, &off, &len);
 		} else {
 			off = slot * (i % rd->slots);
 			len = (__u32)(slot - i % 7);
 		}
-		sipc_fill(map + off, len / 2, seq);
+		st_fill(map + off, len / 2, seq);
 		step();
-		sipc_fill(map + off, len, seq);
+		st_fill(map + off, len, seq);
 		step();
 		if (rd->slots == 1) {
 			/* SEND DATA_READY, NOOP-1, NOOP-2, a step between each. */
-			ret = sipc_send(fd, SIPC_MSG_DATA_READY, len, off, 0, NULL);
+			ret = st_send(fd, SIPC_MSG_DATA_READY, len, off, 0, NULL);
 			step();
 			if (!ret)
-				ret = sipc_send(fd, SIPC_MSG_NOOP, 0, 0, 0, NULL);
+				ret = st_send(fd, SIPC_MSG_NOOP, 0, 0, 0, NULL);
 			step();
 			if (!ret)
-				ret = sipc_send(fd, SIPC_MSG_NOOP, 0, 0, 0, NULL);
+				ret = st_send(fd, SIPC_MSG_NOOP, 0, 0, 0, NULL);
 			seq += 3;
 		} else {
 			struct sipc_msg m = { .size = sizeof(m), .offset = off,
 					      .len = len };
 
-			ret = sipc_ioctl(fd, SIPC_IOC_COMMIT, &m);
+			ret = st_ioctl(fd, SIPC_IOC_COMMIT, &m);
 			seq++;
 		}
 		if (ret == -EIDRM)
@@ -133,29 +133,29 @@ static void receiver(const struct round *rd)
 	fd = attach(rd->name, SIPC_ROLE_RECEIVER);
 	CHILD_EXPECT(fd >= 0);
 	step();
-	map = sipc_map(fd, rd->region, PROT_READ, 0);
+	map = st_map(fd, rd->region, PROT_READ, 0);
 	if (map == MAP_FAILED && errno == EIDRM)
 		_exit(0);
 	CHILD_EXPECT(map != MAP_FAILED);
 	for (;;) {
 		step();
 		if (rd->slots == 1) {
-			ret = sipc_recv(fd, 0, &m);
+			ret = st_recv(fd, 0, &m);
 		} else {
 			memset(&m, 0, sizeof(m));
 			m.size = sizeof(m);
-			ret = sipc_ioctl(fd, SIPC_IOC_RECV_NEXT, &m);
+			ret = st_ioctl(fd, SIPC_IOC_RECV_NEXT, &m);
 		}
 		if (ret == -EPIPE || ret == -EIDRM)
 			_exit(0);	/* the sender left / the channel went */
 		CHILD_EQ(0, ret);
 		CHILD_EQ(SIPC_MSG_DATA_READY, m.type);
 		step();
-		bad = sipc_check(map + m.offset, m.len, m.seq);
+		bad = st_check(map + m.offset, m.len, m.seq);
 		CHILD_EQ(-1, bad);
 		step();
 		for (k = 0; rd->slots == 1 && k < 2; k++) {
-			ret = sipc_recv(fd, 0, &m);
+			ret = st_recv(fd, 0, &m);
 			if (ret == -EPIPE || ret == -EIDRM)
 				_exit(0);
 			CHILD_EQ(0, ret);
@@ -167,7 +167,7 @@ static void receiver(const struct round *rd)
 
 static pid_t start(void (*fn)(const struct round *), const struct round *rd)
 {
-	pid_t pid = sipc_fork();
+	pid_t pid = st_fork();
 
 	if (pid == 0) {
 		fn(rd);
@@ -188,9 +188,9 @@ static void fail_round(long n, const char *why, int val)
 /* Reap a process we killed: it must have died of that SIGKILL. */
 static void reap_victim(long n, pid_t pid, bool destroyed)
 {
-	int ret = sipc_reap(pid, 20000);
+	int ret = st_reap(pid, 20000);
 
-	if (ret == 128 + SIGKILL)
+	if (ret == ST_KILLED_BY(SIGKILL))
 		kills++;
 	else if (ret == -ETIMEDOUT)
 		fail_round(n, "victim did not die", ret);
@@ -201,22 +201,22 @@ static void reap_victim(long n, pid_t pid, bool destroyed)
 /* A helper killed while creating the channel. */
 static void helper_round(struct camp_rng *r, long n, const char *name, int dev)
 {
-	pid_t pid = sipc_fork();
+	pid_t pid = st_fork();
 	int ret;
 
 	if (pid == 0) {
-		int d = sipc_dev_open();
+		int d = st_dev_open();
 
-		_exit(sipc_create(d, name, PAGE * (1 + camp_below(r, 16)), 0, NULL) ? 1 : 0);
+		_exit(st_create(d, name, PAGE * (1 + camp_below(r, 16)), 0, NULL) ? 1 : 0);
 	}
 	camp_usleep((long)camp_below(r, 3000));
 	kill(pid, SIGKILL);
-	ret = sipc_reap(pid, 20000);
-	if (ret == 128 + SIGKILL)
+	ret = st_reap(pid, 20000);
+	if (ret == ST_KILLED_BY(SIGKILL))
 		kills++;
 	else if (ret != 0)
 		fail_round(n, "helper failed with", ret);
-	ret = sipc_destroy(dev, name);
+	ret = st_destroy(dev, name);
 	if (ret && ret != -ENOENT)
 		fail_round(n, "destroy after helper", ret);
 }
@@ -235,17 +235,17 @@ static void one_round(struct camp_rng *r, long n, int dev)
 		return;
 	}
 	rd.slots = camp_chance(r, 30) ? 2 + (__u32)camp_below(r, 3) : 1;
-	/* At least 2 pages: sipc_proto_shape() needs them. */
+	/* At least 2 pages: st_proto_shape() needs them. */
 	rd.region = PAGE * rd.slots * (2 + camp_below(r, 3));
 	if (rd.slots > 1) {
 		struct sipc_create c = { .size = sizeof(c), .region_size = rd.region,
 					 .slots = rd.slots };
 
 		strcpy(c.name, rd.name);
-		ret = sipc_ioctl(dev, SIPC_IOC_CREATE, &c);
+		ret = st_ioctl(dev, SIPC_IOC_CREATE, &c);
 		rd.region = c.region_size;
 	} else {
-		ret = sipc_create(dev, rd.name, rd.region, 1, NULL);
+		ret = st_create(dev, rd.name, rd.region, 1, NULL);
 	}
 	if (ret) {
 		fail_round(n, "create", ret);
@@ -273,7 +273,7 @@ static void one_round(struct camp_rng *r, long n, int dev)
 		break;
 	case 5:
 	case 6:		/* destroy under them, then kill both */
-		destroyed = sipc_destroy(dev, rd.name) == 0;
+		destroyed = st_destroy(dev, rd.name) == 0;
 		camp_usleep((long)camp_below(r, 5000));
 		kill(rcv, SIGKILL);
 		kill(snd, SIGKILL);
@@ -285,26 +285,26 @@ static void one_round(struct camp_rng *r, long n, int dev)
 		reap_victim(n, snd, destroyed);
 		if (mode == 4 || mode >= 5) {
 			reap_victim(n, rcv, destroyed);
-		} else if (sipc_info(dev, rd.name, &info) == 0 &&
+		} else if (st_info(dev, rd.name, &info) == 0 &&
 			   (info.state & SIPC_STATE_SENDER_HUP)) {
-			ret = sipc_reap(rcv, 20000);
+			ret = st_reap(rcv, 20000);
 			if (ret)
 				fail_round(n, "receiver after sender death", ret);
 			else
 				epipes++;
 		} else {
 			/* Killed before attaching: the receiver waits on. */
-			sipc_kill(rcv);
+			st_kill(rcv);
 		}
 	} else {
 		reap_victim(n, rcv, false);
-		if (!sipc_alive(snd))
+		if (!st_alive(snd))
 			fail_round(n, "sender ended when its receiver died",
-				   sipc_reap(snd, 0));
-		sipc_kill(snd);
+				   st_reap(snd, 0));
+		st_kill(snd);
 	}
 	if (!destroyed) {
-		ret = sipc_destroy(dev, rd.name);
+		ret = st_destroy(dev, rd.name);
 		if (ret)
 			fail_round(n, "destroy", ret);
 	}
@@ -315,18 +315,18 @@ int main(void)
 	long long want = camp_count("SIPC_KILL_ROUNDS", 400);
 	long long min_kills = camp_count("SIPC_KILL_MIN", 200);
 	double secs = (double)camp_env("SIPC_KILL_SECS", 150), t0;
-	struct sipc_counters start_c;
+	struct st_counters start_c;
 	struct camp_rng r;
 	int dev;
 
-	sipc_require_device();
+	st_require_device();
 	camp_init("campaign_kill", 0x5195c111);
 	ksft_set_plan(3);
 	camp_rng_init(&r, 1);
-	dev = sipc_dev_open();
-	if (dev < 0 || sipc_counters_read(&start_c))
+	dev = st_dev_open();
+	if (dev < 0 || st_counters_read(&start_c))
 		ksft_exit_fail_msg("cannot open %s or read the counters\n", SIPC_DEVICE_PATH);
-	sipc_counters_log("start", &start_c);
+	st_counters_log("start", &start_c);
 
 	t0 = camp_now();
 	for (rounds = 0; rounds < want && camp_now() - t0 < secs; rounds++) {

@@ -43,7 +43,7 @@
 static long iters;
 static double secs;
 static long total_races;
-static struct sipc_counters start_c;
+static struct st_counters start_c;
 
 /* Per-race deadline check; logs once when the bound cut a race short. */
 static bool time_left(double t0, const char *race)
@@ -63,7 +63,7 @@ static void report(const char *race, bool ok, long n)
 
 static int make_channel(int dev, const char *name, size_t region, __u32 depth)
 {
-	int ret = sipc_create(dev, name, region, depth, NULL);
+	int ret = st_create(dev, name, region, depth, NULL);
 
 	if (ret)
 		ksft_print_msg("create %s: %s\n", name, strerror(-ret));
@@ -86,8 +86,8 @@ static void *io_loop(void *arg)
 	int ret;
 
 	do {
-		ret = io->sender ? sipc_send(io->fd, SIPC_MSG_DATA_READY, 1, 0, 0, NULL)
-				 : sipc_recv(io->fd, 0, &m);
+		ret = io->sender ? st_send(io->fd, SIPC_MSG_DATA_READY, 1, 0, 0, NULL)
+				 : st_recv(io->fd, 0, &m);
 	} while (ret == 0);
 	io->err = ret;
 	return NULL;
@@ -97,10 +97,10 @@ static void *io_loop(void *arg)
 static void io_process(const char *name, int role, int want_err)
 {
 	struct io_thread io[2];
-	int dev = sipc_dev_open(), fd, i;
+	int dev = st_dev_open(), fd, i;
 
 	CHILD_EXPECT(dev >= 0);
-	fd = sipc_attach(dev, name, role, 0);
+	fd = st_attach(dev, name, role, 0);
 	if (fd == -ENOENT)
 		_exit(0);	/* destroyed before we attached */
 	CHILD_EXPECT(fd >= 0);
@@ -131,18 +131,18 @@ static void race_destroy(struct camp_rng *r, int dev)
 			ok = false;
 			break;
 		}
-		s = sipc_fork();
+		s = st_fork();
 		if (!s)
 			io_process(name, SIPC_ROLE_SENDER, -EIDRM);
-		v = sipc_fork();
+		v = st_fork();
 		if (!v)
 			io_process(name, SIPC_ROLE_RECEIVER, -EIDRM);
 		camp_usleep((long)camp_below(r, 20000));
-		ret = sipc_destroy(dev, name);
-		if (ret || sipc_reap(s, 10000) || sipc_reap(v, 10000)) {
+		ret = st_destroy(dev, name);
+		if (ret || st_reap(s, 10000) || st_reap(v, 10000)) {
 			ksft_print_msg("destroy round %ld: destroy %d, or a peer failed\n", n, ret);
-			sipc_kill(s);
-			sipc_kill(v);
+			st_kill(s);
+			st_kill(v);
 			ok = false;
 			break;
 		}
@@ -157,7 +157,7 @@ static void *recv_once(void *arg)
 	struct io_thread *io = arg;
 	struct sipc_msg m;
 
-	io->err = sipc_recv(io->fd, 0, &m);
+	io->err = st_recv(io->fd, 0, &m);
 	return NULL;
 }
 
@@ -178,37 +178,37 @@ static void race_close(struct camp_rng *r, int dev)
 			ok = false;
 			break;
 		}
-		v = sipc_fork();
+		v = st_fork();
 		if (!v) {
 			struct io_thread io = { 0 };
 
-			io.fd = sipc_attach(dev, name, SIPC_ROLE_RECEIVER, 0);
+			io.fd = st_attach(dev, name, SIPC_ROLE_RECEIVER, 0);
 
 			CHILD_EXPECT(io.fd >= 0);
 			CHILD_EXPECT(!pthread_create(&io.t, NULL, recv_once, &io));
 			camp_usleep(delay);
 			close(io.fd);		/* the sleeper keeps the file */
-			CHILD_EXPECT(sipc_put(pfd[1], 1) == 0);
+			CHILD_EXPECT(st_put(pfd[1], 1) == 0);
 			pthread_join(io.t, NULL);
 			/* A message, EIDRM, or EBADF when close won the race. */
 			CHILD_EXPECT(io.err == 0 || io.err == -EIDRM || io.err == -EBADF);
 			_exit(0);
 		}
 		close(pfd[1]);
-		ret = sipc_get(pfd[0], &(int){ 0 }, 10000);
+		ret = st_get(pfd[0], &(int){ 0 }, 10000);
 		close(pfd[0]);
 		if (!ret && how == 0) {
-			snd = sipc_attach(dev, name, SIPC_ROLE_SENDER, 0);
-			ret = snd < 0 ? snd : sipc_send(snd, SIPC_MSG_NOOP, 0, 0, 0, NULL);
+			snd = st_attach(dev, name, SIPC_ROLE_SENDER, 0);
+			ret = snd < 0 ? snd : st_send(snd, SIPC_MSG_NOOP, 0, 0, 0, NULL);
 		}
 		if (!ret)
-			ret = sipc_destroy(dev, name);
+			ret = st_destroy(dev, name);
 		if (snd >= 0)
 			close(snd);
-		if (ret || sipc_reap(v, 10000)) {
+		if (ret || st_reap(v, 10000)) {
 			ksft_print_msg("close round %ld: %d, or the receiver failed\n", n, ret);
-			sipc_kill(v);
-			sipc_destroy(dev, name);
+			st_kill(v);
+			st_destroy(dev, name);
 			ok = false;
 			break;
 		}
@@ -237,13 +237,13 @@ static void *rv_touch(void *arg)
 
 	camp_rng_init(&r, 1000 + (uint64_t)getpid());
 	while (!atomic_load(&p->stop)) {
-		camp_probe(p->map + camp_below(&r, p->region), w);
+		st_probe(p->map + camp_below(&r, p->region), w);
 		if (!(++k & 15)) {	/* a fresh mapping now and then */
 			int prot = w ? PROT_READ | PROT_WRITE : PROT_READ;
-			void *m = sipc_map(p->fd, p->region, prot, 0);
+			void *m = st_map(p->fd, p->region, prot, 0);
 
 			if (m != MAP_FAILED) {
-				camp_probe(m, w);
+				st_probe(m, w);
 				munmap(m, p->region);
 			} else if (errno != EACCES) {
 				atomic_fetch_add(&p->bad, 1);
@@ -261,8 +261,8 @@ static void *rv_io(void *arg)
 
 	while (!atomic_load(&p->stop)) {
 		ret = p->role == SIPC_ROLE_SENDER ?
-			sipc_send(p->fd, SIPC_MSG_NOOP, 0, 0, SIPC_MSG_F_NONBLOCK, NULL) :
-			sipc_recv(p->fd, SIPC_MSG_F_NONBLOCK, &m);
+			st_send(p->fd, SIPC_MSG_NOOP, 0, 0, SIPC_MSG_F_NONBLOCK, NULL) :
+			st_recv(p->fd, SIPC_MSG_F_NONBLOCK, &m);
 		/* EPIPE: a revoked sender counts as departed. */
 		if (ret && ret != -EAGAIN && ret != -EACCES &&
 		    !(ret == -EPIPE && p->role == SIPC_ROLE_RECEIVER))
@@ -278,22 +278,22 @@ static void rv_process(struct rv_proc *p, int cmd_fd, int ready_fd, int dev)
 	struct sipc_ep_info ei;
 	int revoked, sig, ret;
 
-	p->fd = sipc_attach(dev, p->name, p->role, 0);
+	p->fd = st_attach(dev, p->name, p->role, 0);
 	CHILD_EXPECT(p->fd >= 0);
-	p->map = sipc_map(p->fd, p->region,
+	p->map = st_map(p->fd, p->region,
 			  p->role == SIPC_ROLE_SENDER ? PROT_READ | PROT_WRITE : PROT_READ, 0);
 	CHILD_EXPECT(p->map != MAP_FAILED);
 	CHILD_EXPECT(!pthread_create(&t[0], NULL, rv_touch, p));
 	CHILD_EXPECT(!pthread_create(&t[1], NULL, rv_io, p));
 	/* Attached and mapped: the revoke may come. */
-	CHILD_EXPECT(sipc_put(ready_fd, 1) == 0);
-	CHILD_EXPECT(sipc_get(cmd_fd, &revoked, 20000) == 0);
+	CHILD_EXPECT(st_put(ready_fd, 1) == 0);
+	CHILD_EXPECT(st_get(cmd_fd, &revoked, 20000) == 0);
 	atomic_store(&p->stop, 1);
 	pthread_join(t[0], NULL);
 	pthread_join(t[1], NULL);
 	CHILD_EQ(0, atomic_load(&p->bad));
-	ret = sipc_ep_info(p->fd, &ei);
-	sig = camp_probe(p->map + p->region - 1, p->role == SIPC_ROLE_SENDER);
+	ret = st_ep_info(p->fd, &ei);
+	sig = st_probe(p->map + p->region - 1, p->role == SIPC_ROLE_SENDER);
 	if (revoked) {
 		CHILD_EQ(-EACCES, ret);
 		CHILD_EQ(SIGBUS, sig);
@@ -328,11 +328,11 @@ static void race_revoke(struct camp_rng *r, int dev)
 			struct rv_proc p = { .name = name, .role = i + 1 };
 			struct sipc_info info;
 
-			sipc_info(dev, name, &info);
+			st_info(dev, name, &info);
 			p.region = info.region_size;
 			if (pipe(cmd[i]))
 				ksft_exit_fail_msg("pipe\n");
-			pid[i] = sipc_fork();
+			pid[i] = st_fork();
 			if (!pid[i]) {
 				close(cmd[i][1]);
 				rv_process(&p, cmd[i][0], ready[1], dev);
@@ -341,28 +341,28 @@ static void race_revoke(struct camp_rng *r, int dev)
 		}
 		close(ready[1]);
 		for (i = 0; i < 2; i++)
-			if (sipc_get(ready[0], &x, 20000))
+			if (st_get(ready[0], &x, 20000))
 				ok = false;
 		close(ready[0]);
 		camp_usleep((long)camp_below(r, 20000));
 		strcpy(ref.name, name);
-		ret = sipc_ioctl(dev, SIPC_IOC_REVOKE, &ref);
+		ret = st_ioctl(dev, SIPC_IOC_REVOKE, &ref);
 		for (i = 0; i < 2; i++) {
-			sipc_put(cmd[i][1], !!(roles & (1U << i)));
+			st_put(cmd[i][1], !!(roles & (1U << i)));
 			close(cmd[i][1]);
 		}
 		for (i = 0; i < 2; i++) {
-			int rc = sipc_reap(pid[i], 20000);
+			int rc = st_reap(pid[i], 20000);
 
 			if (rc) {
 				ksft_print_msg("revoke round %ld: %s side ended with %d\n",
 					       n, i ? "receiver" : "sender", rc);
-				sipc_kill(pid[i]);
+				st_kill(pid[i]);
 				ok = false;
 			}
 			/* A revoked role is free again. */
 			if ((roles & (1U << i)) && !rc) {
-				fd = sipc_attach(dev, name, i + 1, 0);
+				fd = st_attach(dev, name, i + 1, 0);
 				if (fd < 0) {
 					ksft_print_msg("revoke round %ld: re-attach: %s\n",
 						       n, strerror(-fd));
@@ -372,7 +372,7 @@ static void race_revoke(struct camp_rng *r, int dev)
 				}
 			}
 		}
-		if (ret || sipc_destroy(dev, name))
+		if (ret || st_destroy(dev, name))
 			ok = false;
 		if (!ok)
 			break;
@@ -403,9 +403,9 @@ static void *mu_reader(void *arg)
 	while (!atomic_load(&m->stop)) {
 		i = camp_below(&r, m->len);
 		/* Unmapped now: SIGSEGV.  Mapped: the right byte. */
-		if (camp_peek(m->addr + i, &v) == 0) {
+		if (st_peek(m->addr + i, &v) == 0) {
 			atomic_fetch_add(&m->reads, 1);
-			if (v != sipc_pat(m->key, i))
+			if (v != st_pat(m->key, i))
 				atomic_fetch_add(&m->wrong, 1);
 		}
 	}
@@ -431,13 +431,13 @@ static void mu_process(const char *name, long cycles, int dev)
 	int snd;
 	long k;
 
-	snd = sipc_attach(dev, name, SIPC_ROLE_SENDER, 0);
-	m.fd = sipc_attach(dev, name, SIPC_ROLE_RECEIVER, 0);
+	snd = st_attach(dev, name, SIPC_ROLE_SENDER, 0);
+	m.fd = st_attach(dev, name, SIPC_ROLE_RECEIVER, 0);
 	CHILD_EXPECT(snd >= 0 && m.fd >= 0);
-	smap = sipc_map(snd, m.len, PROT_READ | PROT_WRITE, 0);
+	smap = st_map(snd, m.len, PROT_READ | PROT_WRITE, 0);
 	CHILD_EXPECT(smap != MAP_FAILED);
-	sipc_fill(smap, m.len, m.key);
-	m.addr = sipc_map(m.fd, m.len, PROT_READ, 0);
+	st_fill(smap, m.len, m.key);
+	m.addr = st_map(m.fd, m.len, PROT_READ, 0);
 	CHILD_EXPECT(m.addr != MAP_FAILED);
 	CHILD_EXPECT(!pthread_create(&t[0], NULL, mu_reader, &m));
 	CHILD_EXPECT(!pthread_create(&t[1], NULL, mu_zapper, &m));
@@ -465,13 +465,13 @@ static void race_munmap(struct camp_rng *r, int dev)
 
 	(void)r;
 	if (ok) {
-		pid = sipc_fork();
+		pid = st_fork();
 		if (!pid)
 			mu_process(name, n, dev);
-		rc = sipc_reap(pid, (int)(secs * 1000));
+		rc = st_reap(pid, (int)(secs * 1000));
 		if (rc)
-			sipc_kill(pid);
-		ok = rc == 0 && !sipc_destroy(dev, name);
+			st_kill(pid);
+		ok = rc == 0 && !st_destroy(dev, name);
 		rounds = rc == 0 ? n : 0;
 	}
 	if (!ok)
@@ -495,7 +495,7 @@ static void *fk_faulter(void *arg)
 
 	while (!atomic_load(&f->stop)) {
 		madvise((void *)f->rmap, f->len, MADV_DONTNEED);
-		camp_probe(f->rmap + (i++ * PAGE) % f->len, false);
+		st_probe(f->rmap + (i++ * PAGE) % f->len, false);
 	}
 	return NULL;
 }
@@ -508,11 +508,11 @@ static void fk_process(const char *name, long forks, int dev)
 	long k;
 	pid_t c;
 
-	snd = sipc_attach(dev, name, SIPC_ROLE_SENDER, 0);
-	rcv = sipc_attach(dev, name, SIPC_ROLE_RECEIVER, 0);
+	snd = st_attach(dev, name, SIPC_ROLE_SENDER, 0);
+	rcv = st_attach(dev, name, SIPC_ROLE_RECEIVER, 0);
 	CHILD_EXPECT(snd >= 0 && rcv >= 0);
-	f.smap = sipc_map(snd, f.len, PROT_READ | PROT_WRITE, 0);
-	f.rmap = sipc_map(rcv, f.len, PROT_READ, 0);
+	f.smap = st_map(snd, f.len, PROT_READ | PROT_WRITE, 0);
+	f.rmap = st_map(rcv, f.len, PROT_READ, 0);
 	CHILD_EXPECT(f.smap != MAP_FAILED && f.rmap != MAP_FAILED);
 	CHILD_EXPECT(!pthread_create(&t, NULL, fk_faulter, &f));
 	for (k = 0; k < forks; k++) {
@@ -524,14 +524,14 @@ static void fk_process(const char *name, long forks, int dev)
 			/* The child: write through its copy of the sender's
 			 * mapping, read back through the receiver's, which
 			 * must still refuse writes. */
-			sipc_fill(f.smap + at, 100, k);
-			CHILD_EQ(-1, sipc_check(f.rmap + at, 100, k));
-			CHILD_EQ(SIGSEGV, camp_probe(f.rmap + at, true));
+			st_fill(f.smap + at, 100, k);
+			CHILD_EQ(-1, st_check(f.rmap + at, 100, k));
+			CHILD_EQ(SIGSEGV, st_probe(f.rmap + at, true));
 			_exit(0);
 		}
 		CHILD_EXPECT(waitpid(c, &status, 0) == c);
 		CHILD_EQ(0, WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
-		CHILD_EQ(-1, sipc_check(f.rmap + at, 100, k));
+		CHILD_EQ(-1, st_check(f.rmap + at, 100, k));
 	}
 	atomic_store(&f.stop, 1);
 	pthread_join(t, NULL);
@@ -543,10 +543,10 @@ static void fk_process(const char *name, long forks, int dev)
 	if (!c) {
 		char x;
 
-		CHILD_EQ(0, camp_probe(f.smap, true));
+		CHILD_EQ(0, st_probe(f.smap, true));
 		CHILD_EXPECT(write(ready[1], "m", 1) == 1);
 		CHILD_EXPECT(read(go[0], &x, 1) == 1);
-		CHILD_EQ(SIGBUS, camp_probe(f.smap, true));
+		CHILD_EQ(SIGBUS, st_probe(f.smap, true));
 		_exit(0);
 	}
 	{
@@ -555,7 +555,7 @@ static void fk_process(const char *name, long forks, int dev)
 
 		strcpy(ref.name, name);
 		CHILD_EXPECT(read(ready[0], &x, 1) == 1);	/* mapped in the child */
-		CHILD_EQ(0, sipc_ioctl(dev, SIPC_IOC_REVOKE, &ref));
+		CHILD_EQ(0, st_ioctl(dev, SIPC_IOC_REVOKE, &ref));
 	}
 	CHILD_EXPECT(write(go[1], "r", 1) == 1);
 	CHILD_EXPECT(waitpid(c, &status, 0) == c);
@@ -580,17 +580,17 @@ static void race_fork(struct camp_rng *r, int dev)
 			ok = false;
 			break;
 		}
-		pid = sipc_fork();
+		pid = st_fork();
 		if (!pid)
 			fk_process(name, k, dev);
-		rc = sipc_reap(pid, 30000);
+		rc = st_reap(pid, 30000);
 		if (rc) {
 			ksft_print_msg("fork round %ld: process ended with %d\n", n, rc);
-			sipc_kill(pid);
+			st_kill(pid);
 			ok = false;
 		}
 		forks += k + 1;
-		if (sipc_destroy(dev, name))
+		if (st_destroy(dev, name))
 			ok = false;
 		if (!ok)
 			break;
@@ -611,15 +611,15 @@ static void names_process(int id, long n, int dev)
 	for (i = 0; i < n; i++) {
 		switch (camp_below(&r, 4)) {
 		case 0:
-			ret = sipc_create(dev, "race.names", PAGE, 0, NULL);
+			ret = st_create(dev, "race.names", PAGE, 0, NULL);
 			CHILD_EXPECT(ret == 0 || ret == -EEXIST);
 			break;
 		case 1:
-			ret = sipc_destroy(dev, "race.names");
+			ret = st_destroy(dev, "race.names");
 			CHILD_EXPECT(ret == 0 || ret == -ENOENT);
 			break;
 		default:
-			ret = sipc_attach(dev, "race.names", 1 + (int)camp_below(&r, 2), 0);
+			ret = st_attach(dev, "race.names", 1 + (int)camp_below(&r, 2), 0);
 			CHILD_EXPECT(ret >= 0 || ret == -ENOENT || ret == -EBUSY);
 			if (ret >= 0)
 				close(ret);
@@ -637,19 +637,19 @@ static void race_names(struct camp_rng *r, int dev)
 
 	(void)r;
 	for (i = 0; i < 4; i++) {
-		pid[i] = sipc_fork();
+		pid[i] = st_fork();
 		if (!pid[i])
 			names_process(i, n, dev);
 	}
 	for (i = 0; i < 4; i++) {
-		rc = sipc_reap(pid[i], (int)(secs * 1000));
+		rc = st_reap(pid[i], (int)(secs * 1000));
 		if (rc) {
 			ksft_print_msg("names: process %d ended with %d\n", i, rc);
-			sipc_kill(pid[i]);
+			st_kill(pid[i]);
 			ok = false;
 		}
 	}
-	rc = sipc_destroy(dev, "race.names");
+	rc = st_destroy(dev, "race.names");
 	ok = ok && (rc == 0 || rc == -ENOENT);
 	report("names", ok, 4 * n);
 }
@@ -673,7 +673,7 @@ static void race_attach(struct camp_rng *r, int dev)
 			break;
 		}
 		for (i = 0; i < 2; i++) {
-			pid[i] = sipc_fork();
+			pid[i] = st_fork();
 			if (!pid[i]) {
 				char c;
 				int fd;
@@ -681,8 +681,8 @@ static void race_attach(struct camp_rng *r, int dev)
 				close(go[1]);
 				/* Released together: EOF when the parent closes. */
 				CHILD_EXPECT(read(go[0], &c, 1) == 0);
-				fd = sipc_attach(dev, name, role, 0);
-				sipc_put(res[1], fd >= 0 ? 0 : fd);
+				fd = st_attach(dev, name, role, 0);
+				st_put(res[1], fd >= 0 ? 0 : fd);
 				/* Hold the endpoint until the parent has both
 				 * answers; it kills us then. */
 				for (;;)
@@ -694,7 +694,7 @@ static void race_attach(struct camp_rng *r, int dev)
 		for (i = 0; i < 2; i++) {
 			int v = 1;
 
-			if (sipc_get(res[0], &v, 10000))
+			if (st_get(res[0], &v, 10000))
 				break;
 			wins += v == 0;
 			busy += v == -EBUSY;
@@ -702,12 +702,12 @@ static void race_attach(struct camp_rng *r, int dev)
 		close(res[1]);
 		close(res[0]);
 		for (i = 0; i < 2; i++)
-			sipc_kill(pid[i]);
+			st_kill(pid[i]);
 		if (wins != 1 || busy != 1) {
 			ksft_print_msg("attach round %ld: %d won, %d EBUSY\n", n, wins, busy);
 			ok = false;
 		}
-		if (sipc_destroy(dev, name) || !ok)
+		if (st_destroy(dev, name) || !ok)
 			break;
 	}
 	report("attach", ok, n);
@@ -718,14 +718,14 @@ int main(void)
 	struct camp_rng r;
 	int dev;
 
-	sipc_require_device();
+	st_require_device();
 	camp_init("campaign_race", 0x5195ace5);
 	iters = camp_count("SIPC_RACE_ITERS", 60);
 	secs = (double)camp_env("SIPC_RACE_SECS", 40);
 	ksft_set_plan(7);
 	camp_rng_init(&r, 3);
-	dev = sipc_dev_open();
-	if (dev < 0 || sipc_counters_read(&start_c))
+	dev = st_dev_open();
+	if (dev < 0 || st_counters_read(&start_c))
 		ksft_exit_fail_msg("cannot open %s or read the counters\n", SIPC_DEVICE_PATH);
 
 	race_destroy(&r, dev);

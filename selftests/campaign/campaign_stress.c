@@ -30,18 +30,18 @@
 
 #define PAGE 4096UL
 
-static struct sipc_counters start_c;
+static struct st_counters start_c;
 static double secs;
 
-static bool counters_now(struct sipc_counters *c)
+static bool counters_now(struct st_counters *c)
 {
-	return sipc_counters_read(c) == 0;
+	return st_counters_read(c) == 0;
 }
 
 static void channels_part(int dev)
 {
-	long long max = sipc_param_read("max_channels");
-	struct sipc_counters before, after;
+	long long max = st_param_read("max_channels");
+	struct st_counters before, after;
 	char name[SIPC_NAME_MAX];
 	long long free_slots, made = 0, i;
 	bool ok = max > 0 && counters_now(&before);
@@ -55,7 +55,7 @@ static void channels_part(int dev)
 	ksft_print_msg("channels: max_channels %lld, %lld in use\n", max, before.channels);
 	for (i = 0; ok && i < free_slots + 1; i++) {
 		snprintf(name, sizeof(name), "stress.ch.%lld", i);
-		ret = sipc_create(dev, name, PAGE, 0, NULL);
+		ret = st_create(dev, name, PAGE, 0, NULL);
 		if (ret)
 			break;
 		made++;
@@ -71,19 +71,19 @@ static void channels_part(int dev)
 
 	/* A destroyed channel held by an endpoint keeps its slot. */
 	if (ok) {
-		held = sipc_attach(dev, "stress.ch.0", SIPC_ROLE_RECEIVER, 0);
-		ok = held >= 0 && sipc_destroy(dev, "stress.ch.0") == 0 &&
-		     sipc_create(dev, "stress.ch.x", PAGE, 0, NULL) == -ENOSPC;
+		held = st_attach(dev, "stress.ch.0", SIPC_ROLE_RECEIVER, 0);
+		ok = held >= 0 && st_destroy(dev, "stress.ch.0") == 0 &&
+		     st_create(dev, "stress.ch.x", PAGE, 0, NULL) == -ENOSPC;
 		if (held >= 0)
 			close(held);
-		ok = ok && sipc_create(dev, "stress.ch.x", PAGE, 0, NULL) == 0;
+		ok = ok && st_create(dev, "stress.ch.x", PAGE, 0, NULL) == 0;
 		if (!ok)
 			ksft_print_msg("channels: the slot of a held, destroyed channel\n");
 	}
-	sipc_destroy(dev, "stress.ch.x");
+	st_destroy(dev, "stress.ch.x");
 	for (i = 1; i < made; i++) {
 		snprintf(name, sizeof(name), "stress.ch.%lld", i);
-		sipc_destroy(dev, name);
+		st_destroy(dev, name);
 	}
 	ok = camp_counters_back(&start_c, 10000, "channels") && ok;
 	ksft_test_result(ok, "stress channels: %lld created up to max_channels, then ENOSPC, all released\n",
@@ -92,7 +92,7 @@ static void channels_part(int dev)
 
 static void pair_process(const char *name, int role, long rounds)
 {
-	int dev = sipc_dev_open(), fd, ret = 0;
+	int dev = st_dev_open(), fd, ret = 0;
 	void *map;
 	struct sipc_ep_info ei;
 	long i;
@@ -100,17 +100,17 @@ static void pair_process(const char *name, int role, long rounds)
 	__u32 len;
 
 	CHILD_EXPECT(dev >= 0);
-	fd = sipc_attach(dev, name, role, 0);
+	fd = st_attach(dev, name, role, 0);
 	CHILD_EXPECT(fd >= 0);
-	CHILD_EQ(0, sipc_ep_info(fd, &ei));
-	map = sipc_map(fd, ei.region_size,
+	CHILD_EQ(0, st_ep_info(fd, &ei));
+	map = st_map(fd, ei.region_size,
 		       role == SIPC_ROLE_SENDER ? PROT_READ | PROT_WRITE : PROT_READ, 0);
 	CHILD_EXPECT(map != MAP_FAILED);
 	for (i = 0; i < rounds && !ret; i++) {
-		sipc_proto_shape(i, ei.region_size, &off, &len);
+		st_proto_shape(i, ei.region_size, &off, &len);
 		ret = role == SIPC_ROLE_SENDER ?
-			sipc_proto_send(fd, map, off, len, 1 + 3 * i) :
-			sipc_proto_recv(fd, map, off, len, 1 + 3 * i);
+			st_proto_send(fd, map, off, len, 1 + 3 * i) :
+			st_proto_recv(fd, map, off, len, 1 + 3 * i);
 	}
 	CHILD_EQ(0, ret);
 	_exit(0);
@@ -127,14 +127,14 @@ static void pairs_part(int dev)
 
 	for (i = 0; ok && i < pairs; i++) {
 		snprintf(name, sizeof(name), "stress.pair.%ld", i);
-		if (sipc_create(dev, name, 2 * PAGE, 1, NULL)) {
+		if (st_create(dev, name, 2 * PAGE, 1, NULL)) {
 			ok = false;
 			break;
 		}
-		pid[2 * i] = sipc_fork();
+		pid[2 * i] = st_fork();
 		if (!pid[2 * i])
 			pair_process(name, SIPC_ROLE_RECEIVER, rounds);
-		pid[2 * i + 1] = sipc_fork();
+		pid[2 * i + 1] = st_fork();
 		if (!pid[2 * i + 1])
 			pair_process(name, SIPC_ROLE_SENDER, rounds);
 	}
@@ -143,10 +143,10 @@ static void pairs_part(int dev)
 
 		if (!pid[i])
 			continue;
-		rc = sipc_reap(pid[i], left > 0 ? left : 1);
+		rc = st_reap(pid[i], left > 0 ? left : 1);
 		if (rc) {
 			ksft_print_msg("pairs: process %ld ended with %d\n", i, rc);
-			sipc_kill(pid[i]);
+			st_kill(pid[i]);
 			ok = false;
 		} else {
 			done++;
@@ -154,7 +154,7 @@ static void pairs_part(int dev)
 	}
 	for (i = 0; i < pairs; i++) {
 		snprintf(name, sizeof(name), "stress.pair.%ld", i);
-		sipc_destroy(dev, name);
+		st_destroy(dev, name);
 	}
 	free(pid);
 	ksft_print_msg("pairs: %ld pairs x %ld rounds in %.1f s\n", pairs, rounds,
@@ -167,13 +167,13 @@ static void pairs_part(int dev)
 
 static void region_part(int dev)
 {
-	long long saved = sipc_param_read("max_total_region");
-	long long maxreg = sipc_param_read("max_region_size");
+	long long saved = st_param_read("max_total_region");
+	long long maxreg = st_param_read("max_region_size");
 	long long limit = 4 << 20, room, made = 0, i, size;
-	struct sipc_counters now;
+	struct st_counters now;
 	char name[SIPC_NAME_MAX];
 	bool ok = saved > 0 && maxreg > 0 &&
-		  !sipc_param_write("max_total_region", limit) && counters_now(&now);
+		  !st_param_write("max_total_region", limit) && counters_now(&now);
 	int ret = 0;
 
 	room = limit - now.region_bytes;
@@ -181,7 +181,7 @@ static void region_part(int dev)
 	for (i = 0; ok && room > 0; i++) {
 		size = room >= (1 << 20) ? 1 << 20 : room;
 		snprintf(name, sizeof(name), "stress.reg.%lld", i);
-		ret = sipc_create(dev, name, size, 0, NULL);
+		ret = st_create(dev, name, size, 0, NULL);
 		if (ret) {
 			ksft_print_msg("region: create of %lld with %lld left: %s\n",
 				       size, room, strerror(-ret));
@@ -191,13 +191,13 @@ static void region_part(int dev)
 		made++;
 		room -= size;
 	}
-	ret = sipc_create(dev, "stress.reg.over", PAGE, 0, NULL);
+	ret = st_create(dev, "stress.reg.over", PAGE, 0, NULL);
 	if (ok && ret != -ENOSPC) {
 		ksft_print_msg("region: one page over the limit: %s\n", strerror(-ret));
 		ok = false;
 	}
-	sipc_param_write("max_total_region", saved);
-	ret = sipc_create(dev, "stress.reg.big", maxreg + 1, 0, NULL);
+	st_param_write("max_total_region", saved);
+	ret = st_create(dev, "stress.reg.big", maxreg + 1, 0, NULL);
 	if (ret != -EINVAL) {
 		ksft_print_msg("region: above max_region_size: %s\n", strerror(-ret));
 		ok = false;
@@ -210,9 +210,9 @@ static void region_part(int dev)
 		size_t k;
 
 		snprintf(name, sizeof(name), "stress.reg.%lld", i);
-		fd = sipc_attach(dev, name, SIPC_ROLE_SENDER, 0);
-		ok = fd >= 0 && !sipc_ep_info(fd, &ei);
-		m = ok ? sipc_map(fd, ei.region_size, PROT_READ | PROT_WRITE, 0) : MAP_FAILED;
+		fd = st_attach(dev, name, SIPC_ROLE_SENDER, 0);
+		ok = fd >= 0 && !st_ep_info(fd, &ei);
+		m = ok ? st_map(fd, ei.region_size, PROT_READ | PROT_WRITE, 0) : MAP_FAILED;
 		ok = ok && m != MAP_FAILED;
 		for (k = 0; ok && k < ei.region_size; k += PAGE)
 			m[k] = (unsigned char)k;
@@ -223,10 +223,10 @@ static void region_part(int dev)
 	}
 	for (i = 0; i < made; i++) {
 		snprintf(name, sizeof(name), "stress.reg.%lld", i);
-		sipc_destroy(dev, name);
+		st_destroy(dev, name);
 	}
-	sipc_destroy(dev, "stress.reg.over");
-	sipc_destroy(dev, "stress.reg.big");
+	st_destroy(dev, "stress.reg.over");
+	st_destroy(dev, "stress.reg.big");
 	ok = camp_counters_back(&start_c, 10000, "region") && ok;
 	ksft_test_result(ok, "stress region: %lld channels filled max_total_region, then ENOSPC, all released\n",
 			 made);
@@ -241,9 +241,9 @@ static void files_part(int dev)
 		char name[SIPC_NAME_MAX];
 
 		snprintf(name, sizeof(name), "stress.fd.%d", i);
-		sipc_create(dev, name, PAGE, 0, NULL);
+		st_create(dev, name, PAGE, 0, NULL);
 	}
-	pid = sipc_fork();
+	pid = st_fork();
 	if (!pid) {
 		struct rlimit rl = { 16, 16 };
 		char name[SIPC_NAME_MAX];
@@ -252,7 +252,7 @@ static void files_part(int dev)
 		CHILD_EXPECT(setrlimit(RLIMIT_NOFILE, &rl) == 0);
 		for (i = 0; i < 20; i++) {
 			snprintf(name, sizeof(name), "stress.fd.%d", i);
-			fd = sipc_attach(dev, name, SIPC_ROLE_SENDER, 0);
+			fd = st_attach(dev, name, SIPC_ROLE_SENDER, 0);
 			if (fd < 0)
 				break;
 			last = fd;
@@ -261,18 +261,18 @@ static void files_part(int dev)
 		/* The refused attach did not keep the role: with a file
 		 * free again, the same attach works. */
 		CHILD_EXPECT(last >= 0 && close(last) == 0);
-		fd = sipc_attach(dev, name, SIPC_ROLE_SENDER, 0);
+		fd = st_attach(dev, name, SIPC_ROLE_SENDER, 0);
 		CHILD_EXPECT(fd >= 0);
 		_exit(0);
 	}
-	rc = sipc_reap(pid, (int)(secs * 1000));
+	rc = st_reap(pid, (int)(secs * 1000));
 	if (rc)
-		sipc_kill(pid);
+		st_kill(pid);
 	for (i = 0; i < 20; i++) {
 		char name[SIPC_NAME_MAX];
 
 		snprintf(name, sizeof(name), "stress.fd.%d", i);
-		sipc_destroy(dev, name);
+		st_destroy(dev, name);
 	}
 	ksft_test_result(camp_counters_back(&start_c, 10000, "files") && rc == 0,
 			 "stress files: attach at RLIMIT_NOFILE gets EMFILE, nothing leaks\n");
@@ -282,14 +282,14 @@ int main(void)
 {
 	int dev;
 
-	sipc_require_device();
+	st_require_device();
 	camp_init("campaign_stress", 0x5195570e);
 	secs = (double)camp_env("SIPC_STRESS_SECS", 60);
 	ksft_set_plan(4);
-	dev = sipc_dev_open();
-	if (dev < 0 || sipc_counters_read(&start_c))
+	dev = st_dev_open();
+	if (dev < 0 || st_counters_read(&start_c))
 		ksft_exit_fail_msg("cannot open %s or read the counters\n", SIPC_DEVICE_PATH);
-	sipc_counters_log("start", &start_c);
+	st_counters_log("start", &start_c);
 	channels_part(dev);
 	pairs_part(dev);
 	region_part(dev);
