@@ -20,7 +20,9 @@ Only unindented "ok" and "not ok" lines are results (kselftest prints
 flat TAP; nested KTAP subtests are indented, their parent line carries the
 verdict).  Every failure a TAP line alone would not show becomes a
 "not ok" line of its own, so that counting lines is the whole verdict.
-Tested by tools/testing/tests/test_judge.py.
+Exit status: 0 when everything passed, 1 when something failed, 2 when
+the judge itself failed (a traceback on stderr).  Tested by
+tools/testing/tests/test_judge.py.
 """
 
 import argparse
@@ -28,6 +30,7 @@ import glob
 import os
 import re
 import sys
+import traceback
 
 RESULT = re.compile(r"^(not )?ok([ \t]|$)")
 FAILED = re.compile(r"^not ok([ \t]|$)")
@@ -591,7 +594,12 @@ def main(argv):
     p.set_defaults(func=cmd_summary)
 
     args = ap.parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except Exception:   # pylint: disable=broad-except
+        # Told apart from a verdict (exit status 1) by the callers.
+        traceback.print_exc()
+        return 2
 
 
 if __name__ == "__main__":
