@@ -132,24 +132,23 @@ class Output:
                 self.nfail += 1
 
 
-def verdict(out, rc, timed_out, label):
+def verdict(out, rc, why, label):
     """The "not ok" lines that the exit status and the plan add to a
-    command's TAP.  rc is the exit status as text; timed_out describes a
-    time-out or is None."""
+    command's TAP.  rc is the exit status as text (None if the command
+    never ended); why is a failure already known (a time-out, no end
+    marker) or None."""
     extra = []
     plan = out.plan
-    why = None
-    if timed_out is not None:
-        why = timed_out
-    elif rc == "4":
+    if why is None and rc == "4":
         # KSFT_SKIP: the whole program skipped.  Count it once as skipped
         # unless it printed results of its own.
         if out.nres == 0:
             extra.append("ok - %s # SKIP exit code 4 (KSFT_SKIP)" % label)
             plan = -1
-    elif rc != "0" and not out.nfail:
-        why = "exit code " + rc     # a "not ok" line explains it otherwise
-    elif rc == "0" and plan < 0 and out.nres == 0:
+    elif why is None and rc != "0":
+        if not out.nfail:   # else a "not ok" line explains it
+            why = "exit code " + rc
+    elif why is None and plan < 0 and out.nres == 0:
         # A runner that says nothing must not pass by saying nothing.
         why = "no TAP output (no plan, no result)"
     if plan >= 0 and out.nres != plan:
@@ -164,8 +163,8 @@ def cmd_host(args):
     lines = read_lines(args.file) if os.path.exists(args.file) else []
     for line in lines:
         out.add(line)
-    timed_out = "timed out" if args.rc in ("124", "137") else None
-    extra = verdict(out, args.rc, timed_out, "%s %s" % (args.prefix, args.name))
+    why = "timed out" if args.rc in ("124", "137") else None
+    extra = verdict(out, args.rc, why, "%s %s" % (args.prefix, args.name))
     write_lines(args.file, extra, "a")
     return 1 if has_failure(lines + extra) else 0
 
@@ -192,17 +191,9 @@ class GuestRun:
     def path(self, name):
         return os.path.join(self.results, "%s-%s.tap" % (self.prefix, name))
 
-    def close(self, rc, timed_out):
+    def close(self, rc, why):
         label = "%s %s" % (self.prefix, self.cur)
-        if rc is None:      # no end marker: "why" alone, no exit status
-            extra = []
-            if self.out.plan >= 0 and self.out.nres != self.out.plan:
-                extra.append("not ok - %s: planned %d results, got %d"
-                             % (label, self.out.plan, self.out.nres))
-            extra.append("not ok - %s: %s" % (label, timed_out))
-        else:
-            extra = verdict(self.out, rc, timed_out, label)
-        self.written[self.path(self.cur)] = self.lines + extra
+        self.written[self.path(self.cur)] = self.lines + verdict(self.out, rc, why, label)
         self.cur = None
 
     def feed(self, line):
@@ -223,10 +214,10 @@ class GuestRun:
             return
         if line.startswith("=== SIPC-END ") and self.cur is not None:
             rc = re.sub(r"^rc=", "", words[3] if len(words) > 3 else "")
-            timed_out = None
+            why = None
             if line.endswith(" timeout"):
-                timed_out = "timed out (%s)" % (words[4] if len(words) > 4 else "")
-            self.close(rc, timed_out)
+                why = "timed out (%s)" % (words[4] if len(words) > 4 else "")
+            self.close(rc, why)
             return
         if line.startswith("=== SIPC-PAYLOAD-END "):
             self.payload = line
