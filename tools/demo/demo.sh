@@ -9,7 +9,8 @@
 # SCRIPT runs in the guest as root, by busybox sh, after sipc.ko is loaded
 # ($SIPC_KO names it), with the build/guest tree installed at /.  The run
 # fails if the script exits non-zero or the kernel complains.  Separate
-# image and log names, so a demo never clobbers the test run's files.
+# image and log names, and a demo run writes no TAP (qemu-run.sh --demo), so
+# a demo never clobbers the files or the results of `make check`.
 set -eu
 cd "$(dirname "$0")/../.."
 SCRIPT=${1:-tools/demo/demo-guest.sh}

@@ -14,6 +14,7 @@
 # Private paths only (build/audit/...): other suites run beside it.
 set -u
 cd "$(dirname "$0")/../.." || exit 1
+. tools/testing/suite-lib.sh
 mode=${1:-audit}
 OUT=$PWD/build/audit
 RESULTS=${SIPC_RESULTS:-build/results}
@@ -26,12 +27,12 @@ build() {
 	make -C tools/ipc-audit guest GUEST_DIR="$OUT/guest" >&2
 }
 
-# guest LIST: boot with the list; guest-*.tap land in $OUT/results-LIST
+# guest LIST SECS: boot with tools/ipc-audit/guest-LIST.list (TAP files as
+# suite_begin said)
 guest() {
 	SIPC_GUEST_DIR="$OUT/guest" SIPC_GUEST_LISTS="tools/ipc-audit/guest-$1.list" \
 		tools/testing/mkinitramfs.sh -o "$OUT/initramfs-$1.gz" >&2 || return 1
-	SIPC_RESULTS="$OUT/results-$1" tools/testing/qemu-run.sh --initrd "$OUT/initramfs-$1.gz" \
-		--log "$OUT/console-$1.log" --timeout "$2" >&2
+	suite_boot "$OUT/initramfs-$1.gz" "$OUT/console-$1.log" --timeout "$2" >&2
 }
 
 case $mode in
@@ -40,12 +41,8 @@ check)
 		echo "not ok 1 - audit: build" >"$RESULTS/audit-build.tap"
 		exit 1
 	fi
+	suite_begin audit "$RESULTS"
 	guest quick 150
-	rc=$?
-	for f in "$OUT"/results-quick/guest-*.tap; do
-		[ -f "$f" ] && cp "$f" "$RESULTS/audit-${f##*/guest-}"
-	done
-	exit $rc
 	;;
 audit)
 	t0=$(date +%s)
@@ -53,6 +50,9 @@ audit)
 	echo "audit: host run" >&2
 	build/audit/bin/ipc-audit run --env host --bits 128 >"$OUT/host.out" || exit 1
 	echo "audit: guest run (TCG, enforcing)" >&2
+	# The report reads every TAP file there: none of an earlier run.
+	rm -rf "$OUT/results-full"
+	suite_begin guest "$OUT/results-full"
 	guest full 600 || echo "audit: guest run reported failures (see $OUT/console-full.log)" >&2
 	build/audit/bin/ipc-audit report -o "$OUT" \
 		"$OUT/host.out" "$OUT"/results-full/guest-*.tap || exit 1

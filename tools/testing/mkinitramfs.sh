@@ -13,9 +13,9 @@
 #
 # Test lists: each non-comment, non-blank line of the files in
 # $SIPC_GUEST_LISTS is one shell command run in the guest.  Its name (used for
-# markers and build/results/guest-<name>.tap) is the basename of the first
-# word containing a '/' (else of the first word that is no VAR=value), minus
-# .sh; repeats get -2, -3...  The named list is also written next to OUT
+# markers and build/results/guest-<name>.tap; `tools/testing/judge.py names`)
+# is the basename of the first word containing a '/' (else of the first word
+# that is no VAR=value), minus .sh; repeats get -2, -3...  The named list is also written next to OUT
 # (OUT without .gz, plus .list) for tools/testing/qemu-run.sh.
 #
 # Environment (defaults in brackets):
@@ -79,18 +79,7 @@ chmod 755 "$ROOT/init"
 existing=""
 for l in $LISTS; do [ -f "$l" ] && existing="$existing $l"; done
 # shellcheck disable=SC2086
-cat /dev/null $existing | awk '
-	{ sub(/^[ \t]+/, ""); sub(/[ \t\r]+$/, "") }
-	/^$/ || /^#/ { next }
-	{
-		w = ""
-		for (i = 1; i <= NF; i++) if ($i ~ /\// && $i !~ /=/) { w = $i; break }
-		if (w == "") for (i = 1; i <= NF; i++) if ($i !~ /=/) { w = $i; break }
-		sub(/[;&|)]+$/, "", w); sub(/.*\//, "", w); sub(/\.sh$/, "", w); gsub(/[^A-Za-z0-9_.-]/, "_", w)
-		if (w == "") w = "cmd"
-		n = w; if (seen[w]++) n = w "-" seen[w]
-		print n, $0
-	}' >"$LIST_OUT"
+tools/testing/judge.py names /dev/null $existing >"$LIST_OUT"
 cp "$LIST_OUT" "$ROOT/etc/sipc/tests.list"
 if [ -z "$PAYLOAD" ] && [ ! -s "$LIST_OUT" ]; then
 	echo "mkinitramfs: warning: no guest tests listed in:$LISTS" >&2
