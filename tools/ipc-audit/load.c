@@ -36,14 +36,14 @@ json_object *load_records(int nfiles, char **files)
 	return all;
 }
 
-const char *rs(json_object *o, const char *key)
+const char *rec_str(json_object *o, const char *key)
 {
 	json_object *v;
 
 	return o && json_object_object_get_ex(o, key, &v) ? json_object_get_string(v) : "";
 }
 
-double rd(json_object *o, const char *key)
+double rec_num(json_object *o, const char *key)
 {
 	json_object *v;
 
@@ -58,9 +58,9 @@ json_object *find_rec(json_object *all, const char *type, const char *env,
 	for (i = 0; i < n; i++) {
 		json_object *o = json_object_array_get_idx(all, i);
 
-		if (!strcmp(rs(o, "type"), type) && !strcmp(rs(o, "env"), env) &&
-		    !strcmp(rs(o, "mech"), mech) &&
-		    !strcmp(rs(o, !strcmp(type, "channel") ? "chan" : "prop"), name))
+		if (!strcmp(rec_str(o, "type"), type) && !strcmp(rec_str(o, "env"), env) &&
+		    !strcmp(rec_str(o, "mech"), mech) &&
+		    !strcmp(rec_str(o, !strcmp(type, "channel") ? "chan" : "prop"), name))
 			return o;
 	}
 	return NULL;

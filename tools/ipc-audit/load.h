@@ -7,8 +7,8 @@
 
 /* All records of FILES in one array (caller puts it); NULL on error. */
 json_object *load_records(int nfiles, char **files);
-const char *rs(json_object *o, const char *key);	/* string field or "" */
-double rd(json_object *o, const char *key);		/* number field or 0 */
+const char *rec_str(json_object *o, const char *key);	/* string field or "" */
+double rec_num(json_object *o, const char *key);		/* number field or 0 */
 /* The channel / prop record of (env, mech, name), or NULL. */
 json_object *find_rec(json_object *all, const char *type, const char *env,
 		      const char *mech, const char *name);

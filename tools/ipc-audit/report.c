@@ -35,12 +35,12 @@ static void add(const char **v, int *n, const char *s)
 
 static const char *cell(json_object *o, char *buf, size_t n)
 {
-	const char *st = rs(o, "status");
+	const char *st = rec_str(o, "status");
 
 	if (!o)
 		return "-";
 	if (!strcmp(st, ST_PRESENT))
-		snprintf(buf, n, "**%.4g** (%.2f)", rd(o, "capacity_bps"), rd(o, "ber"));
+		snprintf(buf, n, "**%.4g** (%.2f)", rec_num(o, "capacity_bps"), rec_num(o, "ber"));
 	else
 		snprintf(buf, n, "%s", st);
 	return buf;
@@ -76,7 +76,7 @@ static void gen_md(FILE *f, json_object *all)
 		fprintf(f, "Cells: **information rate in bit/s** (bit error rate), from runs of "
 			"%d payload bits; `absent` = measured, no information (see "
 			"`build/audit/table.txt` for the reason); `n/a` = the mechanism has no such "
-			"operation.\n\n| mechanism |", (int)rd(find_rec(all, "channel", envs[e], "pipe", "block"), "bits"));
+			"operation.\n\n| mechanism |", (int)rec_num(find_rec(all, "channel", envs[e], "pipe", "block"), "bits"));
 		for (c = 0; c < nc; c++)
 			fprintf(f, " %s |", chans[c]);
 		fprintf(f, "\n| --- |");
@@ -107,20 +107,20 @@ static void gen_md(FILE *f, json_object *all)
 			for (i = 0; i < n; i++) {
 				json_object *o = json_object_array_get_idx(all, i);
 
-				if (strcmp(rs(o, "type"), "prop") || strcmp(rs(o, "mech"), mechs[m]) ||
-				    strcmp(rs(o, "env"), envs[e]))
+				if (strcmp(rec_str(o, "type"), "prop") || strcmp(rec_str(o, "mech"), mechs[m]) ||
+				    strcmp(rec_str(o, "env"), envs[e]))
 					continue;
 				fprintf(f, "| %s | %s | %s | %s | %s |\n", mechs[m], envs[e],
-					rs(o, "prop"), rs(o, "value"), rs(o, "evidence"));
+					rec_str(o, "prop"), rec_str(o, "value"), rec_str(o, "evidence"));
 			}
 			/* direction: R's writeback attempt under the guest policy */
 			if (!strcmp(envs[e], "guest")) {
 				json_object *w = find_rec(all, "channel", "guest", mechs[m], "writeback");
 
-				if (w && strcmp(rs(w, "status"), ST_NA))
+				if (w && strcmp(rec_str(w, "status"), ST_NA))
 					fprintf(f, "| %s | guest | direction-enforced | %s | writeback %s: %s |\n",
-						mechs[m], strcmp(rs(w, "status"), ST_PRESENT) ? "yes" : "no",
-						rs(w, "status"), rs(w, "note")[0] ? rs(w, "note") : "R's bits reached S");
+						mechs[m], strcmp(rec_str(w, "status"), ST_PRESENT) ? "yes" : "no",
+						rec_str(w, "status"), rec_str(w, "note")[0] ? rec_str(w, "note") : "R's bits reached S");
 			}
 		}
 	fprintf(f, "\n#### SELinux classes (from the classmap, not measured)\n\n"
@@ -208,10 +208,10 @@ int report_main(int argc, char **argv)
 	for (i = 0; i < n; i++) {
 		json_object *o = json_object_array_get_idx(all, i);
 
-		add(mechs, &nm, rs(o, "mech"));
-		add(envs, &ne, rs(o, "env"));
-		if (!strcmp(rs(o, "type"), "channel"))
-			add(chans, &nc, rs(o, "chan"));
+		add(mechs, &nm, rec_str(o, "mech"));
+		add(envs, &ne, rec_str(o, "env"));
+		if (!strcmp(rec_str(o, "type"), "channel"))
+			add(chans, &nc, rec_str(o, "chan"));
 	}
 	snprintf(p, sizeof(p), "%s/audit.json", dir);
 	if (json_object_to_file_ext(p, all, JSON_C_TO_STRING_PRETTY))
@@ -236,29 +236,29 @@ int report_main(int argc, char **argv)
 	for (i = 0; i < n; i++) {
 		json_object *o = json_object_array_get_idx(all, i);
 
-		if (!strcmp(rs(o, "type"), "prop")) {
-			fprintf(pcsv, "%s,%s,%s,%s,\"%s\"\n", rs(o, "env"), rs(o, "mech"),
-				rs(o, "prop"), rs(o, "value"), rs(o, "evidence"));
+		if (!strcmp(rec_str(o, "type"), "prop")) {
+			fprintf(pcsv, "%s,%s,%s,%s,\"%s\"\n", rec_str(o, "env"), rec_str(o, "mech"),
+				rec_str(o, "prop"), rec_str(o, "value"), rec_str(o, "evidence"));
 			continue;
 		}
 		fprintf(csv, "%s,%s,%s,%s,%d,%d,%.6f,%.3f,%.4f,%.3f,%.3f,%.3f,%d,\"%s\",\"%s\"\n",
-			rs(o, "env"), rs(o, "mech"), rs(o, "chan"), rs(o, "status"),
-			(int)rd(o, "bits"), (int)rd(o, "errors"), rd(o, "secs"), rd(o, "raw_bps"),
-			rd(o, "ber"), rd(o, "capacity_bps"), rd(o, "median0"), rd(o, "median1"),
-			(int)rd(o, "delay_us"), rs(o, "what"), rs(o, "note"));
+			rec_str(o, "env"), rec_str(o, "mech"), rec_str(o, "chan"), rec_str(o, "status"),
+			(int)rec_num(o, "bits"), (int)rec_num(o, "errors"), rec_num(o, "secs"), rec_num(o, "raw_bps"),
+			rec_num(o, "ber"), rec_num(o, "capacity_bps"), rec_num(o, "median0"), rec_num(o, "median1"),
+			(int)rec_num(o, "delay_us"), rec_str(o, "what"), rec_str(o, "note"));
 		fprintf(txt, "%-6s %-15s %-11s %-8s %5d %4d %8.3f %9.1f %6.3f %9.1f  %s%s%s\n",
-			rs(o, "env"), rs(o, "mech"), rs(o, "chan"), rs(o, "status"),
-			(int)rd(o, "bits"), (int)rd(o, "errors"), rd(o, "secs"), rd(o, "raw_bps"),
-			rd(o, "ber"), rd(o, "capacity_bps"), rs(o, "what"),
-			rs(o, "note")[0] ? " -- " : "", rs(o, "note"));
+			rec_str(o, "env"), rec_str(o, "mech"), rec_str(o, "chan"), rec_str(o, "status"),
+			(int)rec_num(o, "bits"), (int)rec_num(o, "errors"), rec_num(o, "secs"), rec_num(o, "raw_bps"),
+			rec_num(o, "ber"), rec_num(o, "capacity_bps"), rec_str(o, "what"),
+			rec_str(o, "note")[0] ? " -- " : "", rec_str(o, "note"));
 	}
 	fprintf(txt, "\n");
 	for (i = 0; i < n; i++) {
 		json_object *o = json_object_array_get_idx(all, i);
 
-		if (!strcmp(rs(o, "type"), "prop"))
-			fprintf(txt, "%-6s %-15s %-20s %-14s %s\n", rs(o, "env"), rs(o, "mech"),
-				rs(o, "prop"), rs(o, "value"), rs(o, "evidence"));
+		if (!strcmp(rec_str(o, "type"), "prop"))
+			fprintf(txt, "%-6s %-15s %-20s %-14s %s\n", rec_str(o, "env"), rec_str(o, "mech"),
+				rec_str(o, "prop"), rec_str(o, "value"), rec_str(o, "evidence"));
 	}
 	gen_md(md, all);
 	close_all(csv, pcsv, txt, md);

@@ -1,30 +1,22 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* selinux_load.c - load the audit policies A and B (selinux_load.h). */
+/*
+ * selinux_load.c - load an audit policy and enforce it (selinux_load.h).
+ * The load itself is the test library's one loader (st_policy_load.c).
+ */
 #include <errno.h>
 #include <fcntl.h>
 #include <unistd.h>
 #include "selinux_load.h"
+#include "st_policy_load.h"
 
 int load_policy(const char *path)
 {
-	static char buf[4 << 20];
-	int fd = open(path, O_RDONLY), out;
-	ssize_t n, w;
+	int err = st_policy_load_file(path), out;
+	ssize_t w;
 
-	if (fd < 0)
-		return -errno;
-	n = read(fd, buf, sizeof(buf));
-	close(fd);
-	if (n <= 0)
-		return -EIO;
-	out = open("/sys/fs/selinux/load", O_WRONLY);
-	if (out < 0)
-		return -errno;
-	w = write(out, buf, n);	/* the load must be one write() */
-	close(out);
-	if (w != n)
-		return -errno;
-	out = open("/sys/fs/selinux/enforce", O_WRONLY);
+	if (err)
+		return err;
+	out = open("/sys/fs/selinux/enforce", O_WRONLY | O_CLOEXEC);
 	if (out < 0)
 		return -errno;
 	w = write(out, "1", 1);

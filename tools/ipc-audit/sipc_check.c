@@ -45,32 +45,32 @@ int check_main(int argc, char **argv)
 	if (!all)
 		return 1;
 	mr = find_rec(all, "prop", "guest", "sipc-kernel", "msg-rate");
-	rate = mr ? atof(rs(mr, "value")) : 0;
+	rate = mr ? atof(rec_str(mr, "value")) : 0;
 	tap(rate > 0, "sipc-kernel: the sender's look rate measured%s%s", "", "");
-	printf("# %s looks/s: %s\n", mr ? rs(mr, "value") : "none", mr ? rs(mr, "evidence") : "");
+	printf("# %s looks/s: %s\n", mr ? rec_str(mr, "value") : "none", mr ? rec_str(mr, "evidence") : "");
 	for (k = 0; k < 3; k++) {
 		size_t num = json_object_array_length(all);
 
 		for (i = 0; i < num; i++) {
 			json_object *o = json_object_array_get_idx(all, i);
-			const char *ch = rs(o, "chan"), *st = rs(o, "status");
+			const char *ch = rec_str(o, "chan"), *st = rec_str(o, "status");
 			int queue = !strcmp(ch, "block") || !strcmp(ch, "errno") || !strcmp(ch, "poll");
 
-			if (strcmp(rs(o, "type"), "channel") || strcmp(rs(o, "mech"), mechs[k]))
+			if (strcmp(rec_str(o, "type"), "channel") || strcmp(rec_str(o, "mech"), mechs[k]))
 				continue;
 			cnt++;
 			if (!strcmp(st, ST_NA))
 				continue;
 			if (!queue) {
-				snprintf(msg, sizeof(msg), "%s (%s)", st, rs(o, "note"));
+				snprintf(msg, sizeof(msg), "%s (%s)", st, rec_str(o, "note"));
 				tap(!strcmp(st, ST_ABSENT), "%s %s", mechs[k], ch);
 				printf("# %s %s: %s\n", mechs[k], ch, msg);
 				continue;
 			} else {
-				double cap = rd(o, "capacity_bps"), bound = rate;
+				double cap = rec_num(o, "capacity_bps"), bound = rate;
 
 				snprintf(msg, sizeof(msg), "%s: %.1f bit/s (raw %.1f, BER %.3f), bound %.1f",
-					 st, cap, rd(o, "raw_bps"), rd(o, "ber"), bound);
+					 st, cap, rec_num(o, "raw_bps"), rec_num(o, "ber"), bound);
 				tap(strcmp(st, ST_ERROR) && cap <= bound, "%s %s: queue channel under the bound", mechs[k], ch);
 				printf("# %s\n", msg);
 			}
@@ -81,10 +81,10 @@ int check_main(int argc, char **argv)
 		json_object *r = find_rec(all, "prop", "guest", "sipc-kernel", "mapping-revoked");
 		json_object *q = find_rec(all, "prop", "guest", "sipc-kernel", "recheck-at-use");
 
-		tap(r && !strcmp(rs(r, "value"), "yes"), "sipc-kernel: %s%s", "mapping revoked on policy reload", "");
-		printf("# %s\n", r ? rs(r, "evidence") : "no record");
-		tap(q && !strcmp(rs(q, "value"), "yes"), "sipc-kernel: %s%s", "RECV re-checked after policy reload", "");
-		printf("# %s\n", q ? rs(q, "evidence") : "no record");
+		tap(r && !strcmp(rec_str(r, "value"), "yes"), "sipc-kernel: %s%s", "mapping revoked on policy reload", "");
+		printf("# %s\n", r ? rec_str(r, "evidence") : "no record");
+		tap(q && !strcmp(rec_str(q, "value"), "yes"), "sipc-kernel: %s%s", "RECV re-checked after policy reload", "");
+		printf("# %s\n", q ? rec_str(q, "evidence") : "no record");
 	}
 	printf("1..%d\n", n);
 	json_object_put(all);
