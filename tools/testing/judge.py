@@ -165,7 +165,12 @@ def cmd_host(args):
     for line in lines:
         out.add(line)
     why = "timed out" if args.rc in ("124", "137") else None
-    extra = verdict(out, args.rc, why, "%s %s" % (args.prefix, args.name))
+    label = "%s %s" % (args.prefix, args.name)
+    extra = verdict(out, args.rc, why, label)
+    if args.require_plan and out.plan < 0 and out.nres and args.rc != "4":
+        # For runners that always print one (the bindings' TAP writers):
+        # results without a plan mean output was lost.
+        extra.append("not ok - %s: no TAP plan" % label)
     write_lines(args.file, extra, "a")
     return 1 if has_failure(lines + extra) else 0
 
@@ -549,6 +554,8 @@ def main(argv):
     p.add_argument("--prefix", required=True)
     p.add_argument("--name", required=True)
     p.add_argument("--rc", required=True)
+    p.add_argument("--require-plan", action="store_true",
+                   help="results without a plan fail")
     p.add_argument("file", metavar="FILE")
     p.set_defaults(func=cmd_host)
 

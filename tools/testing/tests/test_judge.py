@@ -345,13 +345,14 @@ def demo_failed_payload_fails():
 
 # ---- host commands -------------------------------------------------------
 
-def host(tap, rc):
+def host(tap, rc, *more):
     """judge.py host on a copy of host/TAP; (exit status, the lines after)."""
     d = tempfile.mkdtemp(prefix="judge-test.")
     try:
         f = os.path.join(d, "host-x.tap")
         shutil.copy(os.path.join(HOST, tap), f)
-        status, _, _ = judge("host", "--prefix", "host", "--name", "x", "--rc", rc, f)
+        status, _, _ = judge("host", "--prefix", "host", "--name", "x", "--rc", rc,
+                             *more, f)
         return status, lines_of(f)
     finally:
         shutil.rmtree(d)
@@ -379,6 +380,22 @@ def host_verdicts():
     for tap, rc, added, want in cases:
         before = lines_of(os.path.join(HOST, tap))
         status, after = host(tap, rc)
+        check(after == before + added, "%s rc %d: %r" % (tap, rc, after[len(before):]))
+        check(status == want, "%s rc %d: exit status %d" % (tap, rc, status))
+
+
+@test
+def host_require_plan():
+    cases = [
+        # file, exit status, what is added, judge's exit status
+        ("no-plan.tap", 0, ["not ok - host x: no TAP plan"], 1),
+        ("pass.tap", 0, [], 0),
+        ("silent.tap", 0, ["not ok - host x: no TAP output (no plan, no result)"], 1),
+        ("skip.tap", 4, ["ok - host x # SKIP exit code 4 (KSFT_SKIP)"], 0),
+    ]
+    for tap, rc, added, want in cases:
+        before = lines_of(os.path.join(HOST, tap))
+        status, after = host(tap, rc, "--require-plan")
         check(after == before + added, "%s rc %d: %r" % (tap, rc, after[len(before):]))
         check(status == want, "%s rc %d: exit status %d" % (tap, rc, status))
 
