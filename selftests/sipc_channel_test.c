@@ -30,14 +30,9 @@ FIXTURE_SETUP(dev)
 
 FIXTURE_TEARDOWN(dev)
 {
-	struct st_counters now;
-
 	st_destroy(self->dev, self->name);
 	close(self->dev);
-	EXPECT_EQ(0, st_counters_wait(&self->start, &now, 2000)) {
-		st_counters_log("start", &self->start);
-		st_counters_log("now", &now);
-	}
+	ST_EXPECT_COUNTERS_BACK(&self->start);
 }
 
 static void expect_version(struct __test_metadata *_metadata, int fd)

@@ -36,15 +36,10 @@ FIXTURE_SETUP(destroy)
 
 FIXTURE_TEARDOWN(destroy)
 {
-	struct st_counters now;
-
 	st_peer_kill(&self->peer);
 	st_kill(self->helper);
 	st_chan_close(&self->ch);
-	EXPECT_EQ(0, st_counters_wait(&self->start, &now, 2000)) {
-		st_counters_log("start", &self->start);
-		st_counters_log("now", &now);
-	}
+	ST_EXPECT_COUNTERS_BACK(&self->start);
 }
 
 TEST_F(destroy, wakes_blocked_receiver)

@@ -39,7 +39,6 @@ FIXTURE_SETUP(limits)
 
 FIXTURE_TEARDOWN(limits)
 {
-	struct st_counters now;
 	int i;
 
 	EXPECT_EQ(0, st_param_write("max_channels", self->max_channels));
@@ -50,10 +49,7 @@ FIXTURE_TEARDOWN(limits)
 	for (i = 0; i < NNAMES; i++)
 		st_destroy(self->dev, self->names[i]);
 	close(self->dev);
-	EXPECT_EQ(0, st_counters_wait(&self->start, &now, 2000)) {
-		st_counters_log("start", &self->start);
-		st_counters_log("now", &now);
-	}
+	ST_EXPECT_COUNTERS_BACK(&self->start);
 }
 
 /* CREATE fails with err and changes nothing at all. */

@@ -36,13 +36,8 @@ FIXTURE_SETUP(region)
 
 FIXTURE_TEARDOWN(region)
 {
-	struct st_counters now;
-
 	st_chan_close(&self->ch);
-	EXPECT_EQ(0, st_counters_wait(&self->start, &now, 2000)) {
-		st_counters_log("start", &self->start);
-		st_counters_log("now", &now);
-	}
+	ST_EXPECT_COUNTERS_BACK(&self->start);
 }
 
 /* The sender's data is intact, seen from both sides, and the queue works. */

@@ -83,15 +83,10 @@ static void release_all(FIXTURE_DATA(death) *self)
 
 FIXTURE_TEARDOWN(death)
 {
-	struct st_counters now;
-
 	release_all(self);
 	st_destroy(self->dev, self->name);
 	close(self->dev);
-	EXPECT_EQ(0, st_counters_wait(&self->start, &now, 2000)) {
-		st_counters_log("start", &self->start);
-		st_counters_log("now", &now);
-	}
+	ST_EXPECT_COUNTERS_BACK(&self->start);
 }
 
 /* Clean up in the test body and insist the counters are back. */

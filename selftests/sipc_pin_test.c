@@ -66,13 +66,8 @@ FIXTURE_SETUP(pin)
 
 FIXTURE_TEARDOWN(pin)
 {
-	struct st_counters now;
-
 	st_chan_close(&self->ch);
-	EXPECT_EQ(0, st_counters_wait(&self->start, &now, 2000)) {
-		st_counters_log("start", &self->start);
-		st_counters_log("now", &now);
-	}
+	ST_EXPECT_COUNTERS_BACK(&self->start);
 }
 
 /* vmsplice a page into a pipe: -errno (the pin would be the pipe buffer). */

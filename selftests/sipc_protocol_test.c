@@ -49,17 +49,12 @@ FIXTURE_SETUP(proto)
 
 FIXTURE_TEARDOWN(proto)
 {
-	struct st_counters now;
-
 	st_kill(self->sender);
 	st_kill(self->receiver);
 	st_kill(self->helper);
 	st_destroy(self->dev, self->name);
 	close(self->dev);
-	EXPECT_EQ(0, st_counters_wait(&self->start, &now, 2000)) {
-		st_counters_log("start", &self->start);
-		st_counters_log("now", &now);
-	}
+	ST_EXPECT_COUNTERS_BACK(&self->start);
 }
 
 /* A sender process: attach, map read-write, run `rounds` rounds, exit. */

@@ -39,14 +39,9 @@ FIXTURE_SETUP(queue)
 
 FIXTURE_TEARDOWN(queue)
 {
-	struct st_counters now;
-
 	st_peer_kill(&self->peer);
 	st_chan_close(&self->ch);
-	EXPECT_EQ(0, st_counters_wait(&self->start, &now, 2000)) {
-		st_counters_log("start", &self->start);
-		st_counters_log("now", &now);
-	}
+	ST_EXPECT_COUNTERS_BACK(&self->start);
 }
 
 static __u32 qlen(FIXTURE_DATA(queue) *self)

@@ -42,14 +42,9 @@ FIXTURE_SETUP(revoke)
 
 FIXTURE_TEARDOWN(revoke)
 {
-	struct st_counters now;
-
 	st_peer_kill(&self->peer);
 	st_chan_close(&self->ch);
-	EXPECT_EQ(0, st_counters_wait(&self->start, &now, 2000)) {
-		st_counters_log("start", &self->start);
-		st_counters_log("now", &now);
-	}
+	ST_EXPECT_COUNTERS_BACK(&self->start);
 }
 
 static int do_revoke(FIXTURE_DATA(revoke) *self, const char *name, __u32 flags)

@@ -34,15 +34,10 @@ FIXTURE_SETUP(role)
 
 FIXTURE_TEARDOWN(role)
 {
-	struct st_counters now;
-
 	st_kill(self->child);
 	st_destroy(self->dev, self->name);
 	close(self->dev);
-	EXPECT_EQ(0, st_counters_wait(&self->start, &now, 2000)) {
-		st_counters_log("start", &self->start);
-		st_counters_log("now", &now);
-	}
+	ST_EXPECT_COUNTERS_BACK(&self->start);
 }
 
 static int attach(FIXTURE_DATA(role) *self, int role)

@@ -111,8 +111,6 @@ FIXTURE_SETUP(arg)
 
 FIXTURE_TEARDOWN(arg)
 {
-	struct st_counters now;
-
 	st_destroy(self->ch.dev, self->extra);
 	st_destroy(self->ch.dev, self->fresh);
 	if (self->victim_rcv >= 0)
@@ -120,10 +118,7 @@ FIXTURE_TEARDOWN(arg)
 	st_destroy(self->ch.dev, self->victim);
 	st_chan_close(&self->ch);
 	munmap(self->pages, 3 * self->page);
-	EXPECT_EQ(0, st_counters_wait(&self->start, &now, 2000)) {
-		st_counters_log("start", &self->start);
-		st_counters_log("now", &now);
-	}
+	ST_EXPECT_COUNTERS_BACK(&self->start);
 }
 
 static int target(FIXTURE_DATA(arg) *self,

@@ -25,6 +25,20 @@ int st_counters_read(struct st_counters *c);
 int st_counters_wait(const struct st_counters *want,
 		     struct st_counters *now, int timeout_ms);
 void st_counters_log(const char *what, const struct st_counters *c);
+/*
+ * In a fixture teardown: the module's counters come back to *start
+ * within 2 s, else both sets are logged.  A macro: EXPECT needs the
+ * harness's _metadata of the caller.
+ */
+#define ST_EXPECT_COUNTERS_BACK(start)					\
+	do {								\
+		struct st_counters st_now_;				\
+									\
+		EXPECT_EQ(0, st_counters_wait((start), &st_now_, 2000)) { \
+			st_counters_log("start", (start));		\
+			st_counters_log("now", &st_now_);		\
+		}							\
+	} while (0)
 
 long long st_param_read(const char *param);
 int st_param_write(const char *param, long long value);
