@@ -195,17 +195,24 @@ static int sipc_ep_commit(struct file *file, struct sipc_channel *ch,
 
 	ex.x.nonblock = false;
 	ex.x.deliver = sipc_ep_no_deliver;
-	if (ch->slots > 1)
-		return sipc_channel_wait_room(ch, &ex.x);
+	if (ch->slots > 1) {
+		err = sipc_channel_wait_room(ch, &ex.x);
+	} else {
+		/*
+		 * NOOP-1, then as many NOOPs as the queue holds: the last
+		 * one fits only once the receiver has taken DATA_READY and
+		 * NOOP-1, whatever the depth (with depth 1 that is the 2007
+		 * NOOP-1, NOOP-2).
+		 */
+		q = (struct sipc_qmsg){ .type = SIPC_MSG_NOOP };
+		for (i = 0; !err && i <= ch->queue.depth; i++)
+			err = sipc_channel_send(ch, &q, &ex.x);
+	}
 	/*
-	 * NOOP-1, then as many NOOPs as the queue holds: the last one fits
-	 * only once the receiver has taken DATA_READY and NOOP-1, whatever
-	 * the depth (with depth 1 that is the 2007 NOOP-1, NOOP-2).
+	 * The data is published: a restarted call would publish it again,
+	 * so a signal ends the call with EINTR ("sent, not released").
 	 */
-	q = (struct sipc_qmsg){ .type = SIPC_MSG_NOOP };
-	for (i = 0; !err && i <= ch->queue.depth; i++)
-		err = sipc_channel_send(ch, &q, &ex.x);
-	return err;
+	return err == -ERESTARTSYS ? -EINTR : err;
 }
 
 /* RECV_NEXT hands over only DATA_READY; a NOOP is taken and dropped. */

@@ -10,6 +10,7 @@
  * sees it overwritten; and that bad arguments change nothing.
  */
 #define _GNU_SOURCE
+#include <signal.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 
@@ -289,6 +290,48 @@ TEST(recv_next_skips_noops)
  * One region with a deep queue: COMMIT must still not return before the
  * receiver released the data, or the sender would overwrite it unread.
  */
+static void on_usr1(int sig)
+{
+	(void)sig;
+}
+
+/*
+ * A signal during COMMIT's release wait comes after the data was
+ * published: COMMIT must end with EINTR ("sent, not yet released"), never
+ * be restarted, even under SA_RESTART, or the restarted call would publish
+ * the same data again.  One region and multi-slot alike.
+ */
+TEST_F(fast, commit_interrupted_after_publish_is_eintr)
+{
+	/* One region: the first COMMIT waits; slots: the (slots-1)th. */
+	int last = variant->slots ? (int)variant->slots - 1 : 1;
+	struct sipc_msg m;
+	int n;
+	pid_t pid;
+
+	pid = st_fork();
+	if (!pid) {
+		struct sigaction sa = { .sa_handler = on_usr1,
+					.sa_flags = SA_RESTART };
+		int r = 0, i;
+
+		sigaction(SIGUSR1, &sa, NULL);
+		for (i = 0; i < last; i++) {
+			r = commit(self->snd, (__u64)i * self->slot, 8, 0, NULL);
+			if (i < last - 1)
+				CHILD_EQ(0, r);
+		}
+		_exit(r == -EINTR ? 0 : 1);
+	}
+	ASSERT_EQ(0, st_wait_blocked(pid, SIPC_IOC_COMMIT, ST_WAKE_MS));
+	kill(pid, SIGUSR1);
+	EXPECT_EQ(0, st_reap(pid, ST_WAKE_MS));
+	/* Each published message once, not twice. */
+	for (n = 0; !st_recv(self->rcv, SIPC_MSG_F_NONBLOCK, &m);)
+		n += m.type == SIPC_MSG_DATA_READY;
+	EXPECT_EQ(last, n);
+}
+
 TEST(commit_waits_at_any_depth)
 {
 	struct st_chan c;
