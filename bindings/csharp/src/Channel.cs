@@ -163,6 +163,28 @@ namespace Sipc
             Native.Check(Native.sipc_revoke(Native.Name(name), (uint)roles), "sipc_revoke");
         }
 
+        /// <summary>Revoke as <see cref="Revoke"/>, naming the channel by its
+        /// id (<see cref="ChannelStat.Id"/>): this reaches a channel that was
+        /// destroyed while a peer still holds it (kernel backend only).</summary>
+        /// <param name="id">The channel's id.</param>
+        /// <param name="roles">The endpoints to revoke.</param>
+        /// <exception cref="SipcException">ENOENT, EINVAL, EACCES, ENODEV, and
+        /// EOPNOTSUPP on the sysv backend.</exception>
+        public static void RevokeId(ulong id, RevokeRoles roles)
+        {
+            Native.Check(Native.sipc_revoke_id(id, (uint)roles), "sipc_revoke_id");
+        }
+
+        /// <summary>Revoke both roles of a channel, then destroy it: no mapping
+        /// outlives the call (kernel backend only).</summary>
+        /// <param name="name">Channel name.</param>
+        /// <exception cref="SipcException">As <see cref="Destroy"/>, and
+        /// EOPNOTSUPP on the sysv backend.</exception>
+        public static void DestroyRevoke(string name)
+        {
+            Native.Check(Native.sipc_destroy_revoke(Native.Name(name)), "sipc_destroy_revoke");
+        }
+
         /// <summary>The names of the channels that exist now.</summary>
         /// <exception cref="SipcException">EACCES, ENODEV, EINVAL.</exception>
         public static string[] List()

@@ -30,6 +30,8 @@ namespace Sipc
         [DllImport(Lib)] internal static extern int sipc_create(byte[] name, UIntPtr size, uint depth);
         [DllImport(Lib)] internal static extern int sipc_destroy(byte[] name);
         [DllImport(Lib)] internal static extern int sipc_revoke(byte[] name, uint roles);
+        [DllImport(Lib)] internal static extern int sipc_revoke_id(ulong id, uint roles);
+        [DllImport(Lib)] internal static extern int sipc_destroy_revoke(byte[] name);
         [DllImport(Lib)] internal static extern int sipc_list(byte[] names, uint count);
         [DllImport(Lib)] internal static extern int sipc_stat(byte[] name, out Stat st);
         [DllImport(Lib)] internal static extern int sipc_context(byte[] name, byte[] buf, UIntPtr size);

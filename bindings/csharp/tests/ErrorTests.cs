@@ -79,6 +79,9 @@ namespace Sipc.Tests
         public void RevokeAndDescriptorNotOnSysv()
         {
             Expect(Errno.EOPNOTSUPP, "sipc_revoke", () => Channel.Revoke(Chan, RevokeRoles.Sender | RevokeRoles.Receiver));
+            ulong id = Channel.Stat(Chan).Id;
+            Expect(Errno.EOPNOTSUPP, "sipc_revoke_id", () => Channel.RevokeId(id, RevokeRoles.Receiver));
+            Expect(Errno.EOPNOTSUPP, "sipc_destroy_revoke", () => Channel.DestroyRevoke(Chan));
             using (var rx = new Receiver(Chan))
                 Expect(Errno.EOPNOTSUPP, "sipc_fd", () => { int fd = rx.Fd; });
             Assert.Equal("", Channel.Label(Chan));

@@ -196,6 +196,21 @@ JNIEXPORT void JNICALL Java_org_sipc_Jni_revoke(JNIEnv *env, jclass cls,
 	NAME_CALL(sipc_revoke(c, (unsigned int)roles), "sipc_revoke");
 }
 
+JNIEXPORT void JNICALL Java_org_sipc_Jni_revokeId(JNIEnv *env, jclass cls,
+		jlong id, jint roles)
+{
+	(void)cls;
+	check(env, sipc_revoke_id((uint64_t)id, (unsigned int)roles),
+	      "sipc_revoke_id");
+}
+
+JNIEXPORT void JNICALL Java_org_sipc_Jni_destroyRevoke(JNIEnv *env, jclass cls,
+		jstring name)
+{
+	(void)cls;
+	NAME_CALL(sipc_destroy_revoke(c), "sipc_destroy_revoke");
+}
+
 JNIEXPORT jobjectArray JNICALL Java_org_sipc_Jni_list(JNIEnv *env, jclass cls)
 {
 	char (*names)[SIPC_NAME_MAX] = NULL;

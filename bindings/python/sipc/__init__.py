@@ -34,8 +34,8 @@ from .admin import (DEFAULT_SIZE, QUEUE_DEPTH_MAX, REVOKE_RECEIVER,
                     REVOKE_SENDER, SLOTS_MAX, STAT_COUNTERS, STAT_STATE,
                     STATE_DESTROYED, STATE_RECEIVER, STATE_SENDER,
                     STATE_SENDER_HUP, ChannelStat, backend, context, create,
-                    create_slots, destroy, label, list_channels, revoke,
-                    stat)
+                    create_slots, destroy, destroy_revoke, label,
+                    list_channels, revoke, revoke_id, stat)
 from .channel import (ROLE_RECEIVER, ROLE_SENDER, Channel, Receiver, Sender,
                       open)
 from .errors import (ChannelExistsError, NoChannelError, SenderGoneError,
@@ -43,7 +43,7 @@ from .errors import (ChannelExistsError, NoChannelError, SenderGoneError,
                      WouldBlockError, strerror)
 from ._lib import NAME_MAX
 
-__version__ = "0.2.0"	# binds LIBSIPC_0.1 and LIBSIPC_0.2
+__version__ = "0.3.0"	# binds LIBSIPC_0.1 to LIBSIPC_0.3
 
 __all__ = [
     "DEFAULT_SIZE", "NAME_MAX", "QUEUE_DEPTH_MAX", "REVOKE_RECEIVER",
@@ -53,5 +53,6 @@ __all__ = [
     "NoChannelError", "Receiver", "Sender", "SenderGoneError", "SipcError",
     "SipcPermissionError", "SipcTimeoutError",
     "WouldBlockError", "backend", "context", "create", "create_slots",
-    "destroy", "label", "list_channels", "open", "revoke", "stat", "strerror",
+    "destroy", "destroy_revoke", "label", "list_channels", "open", "revoke",
+    "revoke_id", "stat", "strerror",
 ]

@@ -46,6 +46,8 @@ _PROTOTYPES = {
     "sipc_create": (c_int, [c_char_p, c_size_t, c_uint]),
     "sipc_destroy": (c_int, [c_char_p]),
     "sipc_revoke": (c_int, [c_char_p, c_uint]),
+    "sipc_revoke_id": (c_int, [c_uint64, c_uint]),
+    "sipc_destroy_revoke": (c_int, [c_char_p]),
     "sipc_list": (c_int, [c_void_p, c_uint]),
     "sipc_stat": (c_int, [c_char_p, POINTER(CStat)]),
     "sipc_context": (c_int, [c_char_p, c_char_p, c_size_t]),

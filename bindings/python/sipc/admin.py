@@ -99,6 +99,22 @@ def revoke(name: Name, roles: int) -> None:
           "sipc_revoke")
 
 
+def revoke_id(channel_id: int, roles: int) -> None:
+    """Revoke as :func:`revoke`, naming the channel by its id
+    (:attr:`ChannelStat.id`): this reaches a channel that was destroyed
+    while a peer still holds it.  Kernel backend only."""
+    if not 0 <= channel_id < 1 << 64:
+        raise ValueError("channel_id must fit in 64 bits")
+    check(lib.sipc_revoke_id(channel_id, size_arg(roles, "roles")),
+          "sipc_revoke_id")
+
+
+def destroy_revoke(name: Name) -> None:
+    """Revoke both roles of channel ``name``, then destroy it: no mapping
+    outlives the call.  Kernel backend only."""
+    check(lib.sipc_destroy_revoke(encode_name(name)), "sipc_destroy_revoke")
+
+
 def list_channels() -> list[str]:
     """The names of the channels that exist now."""
     count = 0

@@ -100,6 +100,17 @@ def test_revoke_not_on_sysv(chan):
         sipc.revoke(chan, sipc.REVOKE_SENDER | sipc.REVOKE_RECEIVER)
 
 
+def test_revoke_id_and_destroy_revoke_not_on_sysv(chan):
+    channel_id = sipc.stat(chan).id
+    with raises(errno.EOPNOTSUPP, "sipc_revoke_id"):
+        sipc.revoke_id(channel_id, sipc.REVOKE_RECEIVER)
+    with raises(errno.EOPNOTSUPP, "sipc_destroy_revoke"):
+        sipc.destroy_revoke(chan)
+    with pytest.raises(ValueError):
+        sipc.revoke_id(-1, sipc.REVOKE_RECEIVER)
+    assert chan in sipc.list_channels()
+
+
 def test_no_descriptor_on_sysv(chan):
     with sipc.Receiver(chan) as rx, raises(errno.EOPNOTSUPP, "sipc_fd"):
         rx.fileno()

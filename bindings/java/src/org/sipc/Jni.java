@@ -27,6 +27,8 @@ final class Jni {
     static native void destroy(String name) throws SipcException;
 
     static native void revoke(String name, int roles) throws SipcException;
+    static native void revokeId(long id, int roles) throws SipcException;
+    static native void destroyRevoke(String name) throws SipcException;
 
     static native String[] list() throws SipcException;
 

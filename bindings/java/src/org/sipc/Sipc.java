@@ -136,6 +136,32 @@ public final class Sipc {
     }
 
     /**
+     * Revoke as {@link #revoke}, naming the channel by its id
+     * ({@link ChannelStat#id}): this reaches a channel that was destroyed
+     * while a peer still holds it.  Kernel backend only.
+     *
+     * @param id    the channel's id (an unsigned 64-bit value)
+     * @param roles {@link #REVOKE_SENDER}, {@link #REVOKE_RECEIVER} or both
+     * @throws SipcException ENOENT, EINVAL, EACCES, ENODEV, and EOPNOTSUPP on
+     *                       the sysv backend
+     */
+    public static void revokeId(long id, int roles) throws SipcException {
+        Jni.revokeId(id, (int) Channel.size(roles, "roles"));
+    }
+
+    /**
+     * Revoke both roles of a channel, then destroy it: no mapping outlives
+     * the call.  Kernel backend only.
+     *
+     * @param name channel name
+     * @throws SipcException as {@link #destroy}, and EOPNOTSUPP on the sysv
+     *                       backend
+     */
+    public static void destroyRevoke(String name) throws SipcException {
+        Jni.destroyRevoke(name);
+    }
+
+    /**
      * The channels that exist now.
      *
      * @return their names

@@ -70,6 +70,10 @@ public class ErrorTest extends ChannelTest {
     public void revokeAndDescriptorNotOnSysv() throws Exception {
         expect(Errno.EOPNOTSUPP, "sipc_revoke",
                 () -> Sipc.revoke(chan, Sipc.REVOKE_SENDER | Sipc.REVOKE_RECEIVER));
+        long id = Sipc.stat(chan).id();
+        expect(Errno.EOPNOTSUPP, "sipc_revoke_id",
+                () -> Sipc.revokeId(id, Sipc.REVOKE_RECEIVER));
+        expect(Errno.EOPNOTSUPP, "sipc_destroy_revoke", () -> Sipc.destroyRevoke(chan));
         try (Receiver rx = new Receiver(chan)) {
             expect(Errno.EOPNOTSUPP, "sipc_fd", rx::fd);
         }
