@@ -21,6 +21,7 @@ cd "$(dirname "$0")/../.." || exit 1
 SUITES='
 judge	tools/testing/tests/test_judge.py >"$SIPC_RESULTS/judge-selftest.tap"
 lint	tools/testing/lint.sh >"$SIPC_RESULTS/lint-static.tap"
+grants	policy/tests/ioctl_grants.py --self-test >"$SIPC_RESULTS/grants-policy.tap"
 guest	tools/testing/guest-suite.sh
 host	run_list host lib/tests/host-tests.list
 selinux	policy/tests/run-guest.sh
