@@ -70,46 +70,6 @@ FIXTURE_TEARDOWN(pin)
 	ST_EXPECT_COUNTERS_BACK(&self->start);
 }
 
-/* vmsplice a page into a pipe: -errno (the pin would be the pipe buffer). */
-static int try_vmsplice(void *p, size_t len)
-{
-	struct iovec iov = { .iov_base = p, .iov_len = len };
-	int pfd[2], ret;
-
-	if (pipe(pfd))
-		return -errno;
-	ret = vmsplice(pfd[1], &iov, 1, 0) < 0 ? -errno : 0;
-	close(pfd[0]);
-	close(pfd[1]);
-	return ret;
-}
-
-/*
- * Read our own region through process_vm_readv: -errno or 0.  A kernel
- * built without CROSS_MEMORY_ATTACH (the debug guest kernel) has no such
- * route at all: -ENOSYS.
- */
-static int try_process_vm_readv(void *p, size_t len)
-{
-	char buf[64];
-	struct iovec local = { .iov_base = buf, .iov_len = sizeof(buf) };
-	struct iovec remote = { .iov_base = p, .iov_len = len < 64 ? len : 64 };
-
-	return process_vm_readv(getpid(), &local, 1, &remote, 1, 0) < 0 ?
-	       -errno : 0;
-}
-
-/* Write into it through process_vm_writev: -errno or 0. */
-static int try_process_vm_writev(void *p)
-{
-	char buf[64] = { 0x5a };
-	struct iovec local = { .iov_base = buf, .iov_len = sizeof(buf) };
-	struct iovec remote = { .iov_base = p, .iov_len = sizeof(buf) };
-
-	return process_vm_writev(getpid(), &local, 1, &remote, 1, 0) < 0 ?
-	       -errno : 0;
-}
-
 /*
  * Register the region as an io_uring fixed buffer: -errno or 0.
  * -ENOSYS when this kernel has no io_uring at all.
@@ -134,15 +94,15 @@ static int pin_routes_refused(unsigned char *p, size_t len, int role)
 {
 	int r;
 
-	r = try_vmsplice(p, len);
+	r = st_try_vmsplice(p, len);
 	if (r != -EFAULT)
 		return fprintf(stderr, "# vmsplice: %d\n", r), 1;
 	/* -ENOSYS: the route does not exist in this kernel. */
-	r = try_process_vm_readv(p, len);
+	r = st_try_process_vm_readv(p, len);
 	if (r != -EFAULT && r != -ENOSYS)
 		return fprintf(stderr, "# process_vm_readv: %d\n", r), 2;
 	if (role == SIPC_ROLE_SENDER) {
-		r = try_process_vm_writev(p);
+		r = st_try_process_vm_writev(p);
 		if (r != -EFAULT && r != -ENOSYS)
 			return fprintf(stderr, "# process_vm_writev: %d\n", r), 3;
 	}
@@ -154,19 +114,19 @@ static int pin_routes_refused(unsigned char *p, size_t len, int role)
 
 TEST_F(pin, vmsplice_efault)
 {
-	EXPECT_EQ(-EFAULT, try_vmsplice(self->map, self->page));
-	EXPECT_EQ(-EFAULT, try_vmsplice(self->map + self->page,
+	EXPECT_EQ(-EFAULT, st_try_vmsplice(self->map, self->page));
+	EXPECT_EQ(-EFAULT, st_try_vmsplice(self->map + self->page,
 					 2 * self->page));
 	EXPECT_EQ(0, st_chan_works(&self->ch));
 }
 
 TEST_F(pin, process_vm_readv_efault)
 {
-	if (try_process_vm_readv(self->map, self->page) == -ENOSYS)
+	if (st_try_process_vm_readv(self->map, self->page) == -ENOSYS)
 		SKIP(return, "process_vm_readv: ENOSYS (kernel without CROSS_MEMORY_ATTACH)");
-	EXPECT_EQ(-EFAULT, try_process_vm_readv(self->map, self->page));
+	EXPECT_EQ(-EFAULT, st_try_process_vm_readv(self->map, self->page));
 	if (variant->role == SIPC_ROLE_SENDER)
-		EXPECT_EQ(-EFAULT, try_process_vm_writev(self->map));
+		EXPECT_EQ(-EFAULT, st_try_process_vm_writev(self->map));
 	EXPECT_EQ(-1, st_check(self->ch.rmap, self->ch.region, 7));
 }
 
@@ -294,14 +254,11 @@ TEST_F(pin, passed_endpoint_cannot_pin)
 	close(sv[0]);
 }
 
+/* Revoke the endpoint of @role on @c. */
 static int revoke_role(struct st_chan *c, int role)
 {
-	struct sipc_channel_ref ref = { .size = sizeof(ref) };
-
-	ref.flags = role == SIPC_ROLE_SENDER ? SIPC_REVOKE_SENDER :
-					       SIPC_REVOKE_RECEIVER;
-	memcpy(ref.name, c->name, strnlen(c->name, SIPC_NAME_MAX));
-	return st_ioctl(c->dev, SIPC_IOC_REVOKE, &ref);
+	return st_revoke(c->dev, c->name, role == SIPC_ROLE_SENDER ?
+			 SIPC_REVOKE_SENDER : SIPC_REVOKE_RECEIVER);
 }
 
 /*
@@ -323,9 +280,9 @@ TEST_F(pin, revoked_mapping_unreadable_by_any_route)
 	EXPECT_EQ(-1, pread(mem, buf, sizeof(buf),
 			    (off_t)(uintptr_t)self->map));
 	EXPECT_EQ(EIO, errno);
-	EXPECT_EQ(-EFAULT, try_vmsplice(self->map, self->page));
-	if (try_process_vm_readv(self->map, self->page) != -ENOSYS)
-		EXPECT_EQ(-EFAULT, try_process_vm_readv(self->map, self->page));
+	EXPECT_EQ(-EFAULT, st_try_vmsplice(self->map, self->page));
+	if (st_try_process_vm_readv(self->map, self->page) != -ENOSYS)
+		EXPECT_EQ(-EFAULT, st_try_process_vm_readv(self->map, self->page));
 	close(mem);
 }
 

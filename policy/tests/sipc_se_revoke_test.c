@@ -26,13 +26,11 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
-#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/mman.h>
-#include <sys/uio.h>
 #include <sys/wait.h>
 #include "kselftest_harness.h"
 #include "st.h"
@@ -64,8 +62,8 @@ struct shm {
 	int new_map_err;
 	int new_access;
 	int bad_data;
-	int pin_before;		/* vmsplice of the mapping while allowed */
-	int pin_after;		/* ... after the change took it away */
+	int pin_before;		/* vmsplice of the mapping while allowed: a pin */
+	int pin_after;		/* would outlive the zap, so both must fail */
 };
 
 struct child_arg {
@@ -269,23 +267,6 @@ static int prot_of(int role)
 	return role == SIPC_ROLE_SENDER ? PROT_READ | PROT_WRITE : PROT_READ;
 }
 
-/*
- * vmsplice a page of @p into a pipe: 0 or -errno.  A pin would outlive the
- * zap, so it must fail (EFAULT) both while access holds and after.
- */
-static int try_pin_page(volatile uint32_t *p)
-{
-	struct iovec iov = { .iov_base = (void *)p, .iov_len = 4096 };
-	int pfd[2], r;
-
-	if (pipe(pfd))
-		return -errno;
-	r = vmsplice(pfd[1], &iov, 1, SPLICE_F_NONBLOCK) < 0 ? -errno : 0;
-	close(pfd[0]);
-	close(pfd[1]);
-	return r;
-}
-
 /* Loop over the mapping until SIGBUS (or stop), then try again. */
 static int map_loop_child(void *arg)
 {
@@ -303,14 +284,14 @@ static int map_loop_child(void *arg)
 	if (p == MAP_FAILED)
 		return 11;
 	ps.p = p;
-	sh->pin_before = try_pin_page(p);
+	sh->pin_before = st_try_vmsplice((void *)p, 4096);
 	sig = st_guarded(run_passes, &ps);
 	if (!sig)
 		return 3;
 	if (sig != SIGBUS)
 		return ST_KILLED_BY(sig);
 	sh->sigbus_revoking = __atomic_load_n(&sh->revoking, __ATOMIC_ACQUIRE);
-	sh->pin_after = try_pin_page(p);
+	sh->pin_after = st_try_vmsplice((void *)p, 4096);
 	q = mmap(NULL, REGION, prot_of(a->role), MAP_SHARED, ep, 0);
 	sh->revoked_map_err = q == MAP_FAILED ? -errno : 0;
 	__atomic_store_n(&sh->sigbus, 1, __ATOMIC_RELEASE);

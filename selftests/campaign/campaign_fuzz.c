@@ -44,7 +44,6 @@
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
-#include <sys/uio.h>
 #include <sys/wait.h>
 
 #include "campaign.h"
@@ -454,26 +453,15 @@ static void fuzz_mmap(struct worker *w)
  */
 static void try_pin(struct worker *w, const struct map *m)
 {
-	struct iovec iov = { .iov_base = m->p, .iov_len = PAGE };
-	char buf[64];
-	struct iovec local = { .iov_base = buf, .iov_len = sizeof(buf) };
-	int pfd[2];
-	ssize_t n;
+	int r = st_try_vmsplice(m->p, PAGE);
 
-	if (pipe2(pfd, O_CLOEXEC | O_NONBLOCK) == 0) {
-		n = vmsplice(pfd[1], &iov, 1, 0);
-		if (n >= 0 || errno != EFAULT)
-			violation(w, "vmsplice of a region page (cmd %lx): returned %ld, errno %ld",
-				  0, (long)n, errno);
-		close(pfd[0]);
-		close(pfd[1]);
-	}
-	iov.iov_len = sizeof(buf);
-	n = process_vm_readv(getpid(), &local, 1, &iov, 1, 0);
+	if (r != -EFAULT)
+		violation(w, "vmsplice of a region page (cmd %lx): %ld", 0, r, 0);
+	r = st_try_process_vm_readv(m->p, PAGE);
 	/* ENOSYS: a kernel without CROSS_MEMORY_ATTACH has no such route. */
-	if (n >= 0 || (errno != EFAULT && errno != ENOSYS))
-		violation(w, "process_vm_readv of a region page (cmd %lx): returned %ld, errno %ld",
-			  0, (long)n, errno);
+	if (r != -EFAULT && r != -ENOSYS)
+		violation(w, "process_vm_readv of a region page (cmd %lx): %ld",
+			  0, r, 0);
 }
 
 /* Touch a kept mapping: after revoke SIGBUS, after destroy still there. */

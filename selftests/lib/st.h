@@ -25,6 +25,7 @@
 #include "st_guard.h"
 #include "st_policy_load.h"
 #include "st_peer.h"
+#include "st_pin.h"
 #include "st_proc.h"
 #include "st_procfs.h"
 #include "st_proto.h"
