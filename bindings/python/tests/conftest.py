@@ -2,10 +2,14 @@
 """Fixtures of the Python binding's tests, and their TAP report.
 
 The tests run on the sysv backend with a private registry directory
-(``SIPC_BACKEND=sysv``, ``SIPC_SYSV_DIR``), set by bindings/check.sh or
-the Makefile.  ``--tap=FILE`` writes one TAP line per test, then one for
-the suite-wide leak check: no registry entry and no SysV segment created by
-this process may be left when the tests end.
+(``SIPC_BACKEND=sysv``, ``SIPC_SYSV_DIR``, set by bindings/check.sh or
+the Makefile on the host), or on the kernel backend
+(``SIPC_BACKEND=kernel``, bindings/guest-run.sh in a guest with sipc.ko).
+Tests marked ``sysv_only`` or ``kernel_only`` (backend.py) are skipped,
+with their reason, on the other backend.  ``--tap=FILE`` writes one TAP
+line per test, then one for the suite-wide leak check: no channel, no
+registry entry, no SysV segment and no endpoint mapping created by this
+process may be left when the tests end.
 """
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ import signal
 
 import pytest
 
+import backend
 import sipc
 import sysvinfo
 
@@ -70,10 +75,34 @@ def pytest_addoption(parser):
 
 
 def pytest_configure(config):
-    if os.environ.get("SIPC_BACKEND") != "sysv" or not os.environ.get("SIPC_SYSV_DIR"):
-        raise pytest.UsageError("run with SIPC_BACKEND=sysv and a private SIPC_SYSV_DIR")
+    if not (backend.KERNEL or (backend.SYSV and os.environ.get("SIPC_SYSV_DIR"))):
+        raise pytest.UsageError("run with SIPC_BACKEND=sysv and a private SIPC_SYSV_DIR, "
+                                "or with SIPC_BACKEND=kernel")
+    config.addinivalue_line("markers", "sysv_only(reason): asserts what only the "
+                            "sysv backend does; skipped on the kernel backend")
+    config.addinivalue_line("markers", "kernel_only(reason): asserts what only the "
+                            "kernel backend does; skipped on the sysv backend")
     config._sipc_tap = []	# (name, outcome, detail) in run order
     config._sipc_seen = {}
+
+
+def pytest_runtest_setup(item):
+    for mark, wanted in (("sysv_only", backend.SYSV), ("kernel_only", backend.KERNEL)):
+        for m in item.iter_markers(mark):
+            if not wanted:
+                reason = m.args[0] if m.args else "no reason given"
+                pytest.skip(f"{mark.replace('_', ' ')} ({backend.NAME} backend): {reason}")
+
+
+def leftovers(pid: int) -> list[str]:
+    """What the suite left behind; empty when it cleaned up."""
+    if backend.SYSV:
+        return sysvinfo.leftovers(pid)
+    found = [f"channel {n}" for n in sipc.list_channels() if n.startswith(f"py-{pid}-")]
+    maps = backend.endpoint_mappings()
+    if maps:
+        found.append(f"{maps} endpoint mappings")
+    return found
 
 
 def pytest_runtest_logreport(report):
@@ -88,6 +117,7 @@ def pytest_runtest_logreport(report):
         entry[1], entry[2] = "failed", f"{report.when} failed"
     elif report.skipped and entry[1] == "passed":
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else ""
+        reason = reason.removeprefix("Skipped: ")
         entry[1], entry[2] = "skipped", reason
 
 
@@ -109,8 +139,9 @@ def pytest_sessionstart(session):
 def pytest_sessionfinish(session, exitstatus):
     config = session.config
     rows = config._sipc_tap
-    leaks = sysvinfo.leftovers(os.getpid())
-    rows.append(["no registry entry or SysV segment left by the suite",
+    leaks = leftovers(os.getpid())
+    what = "registry entry or SysV segment" if backend.SYSV else "channel or endpoint mapping"
+    rows.append([f"no {what} left by the suite",
                  "failed" if leaks else "passed", "; ".join(leaks)])
     path = config.getoption("--tap")
     if not path:

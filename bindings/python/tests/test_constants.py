@@ -68,3 +68,9 @@ def test_every_public_item_has_a_docstring():
                 if not attr.startswith("_") and callable(member) and not member.__doc__:
                     missing.append(f"{name}.{attr}")
     assert missing == []
+
+
+def test_backend_is_the_one_asked():
+    """The suite runs where SIPC_BACKEND says (the kernel backend never
+    falls back to sysv)."""
+    assert sipc.backend() == os.environ["SIPC_BACKEND"]

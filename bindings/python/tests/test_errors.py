@@ -7,6 +7,7 @@ from __future__ import annotations
 import ctypes
 import errno
 import os
+import select
 import subprocess
 import sys
 import threading
@@ -14,8 +15,10 @@ import time
 
 import pytest
 
+import backend
 import sipc
 import sysvinfo
+from backend import kernel_only, sysv_only
 
 
 def raises(err: int, function: str):
@@ -95,11 +98,13 @@ def test_open_bad_role(chan):
     assert isinstance(sipc.open(chan, sipc.ROLE_RECEIVER), sipc.Receiver)
 
 
+@sysv_only("SysV objects cannot be revoked: sipc_revoke() is EOPNOTSUPP")
 def test_revoke_not_on_sysv(chan):
     with raises(errno.EOPNOTSUPP, "sipc_revoke"):
         sipc.revoke(chan, sipc.REVOKE_SENDER | sipc.REVOKE_RECEIVER)
 
 
+@sysv_only("SysV objects cannot be revoked: EOPNOTSUPP")
 def test_revoke_id_and_destroy_revoke_not_on_sysv(chan):
     channel_id = sipc.stat(chan).id
     with raises(errno.EOPNOTSUPP, "sipc_revoke_id"):
@@ -111,9 +116,96 @@ def test_revoke_id_and_destroy_revoke_not_on_sysv(chan):
     assert chan in sipc.list_channels()
 
 
+@sysv_only("the sysv backend has no descriptor to poll")
 def test_no_descriptor_on_sysv(chan):
     with sipc.Receiver(chan) as rx, raises(errno.EOPNOTSUPP, "sipc_fd"):
         rx.fileno()
+
+
+@kernel_only("revocation is the module's (SIPC_IOC_REVOKE)")
+def test_revoke(chan):
+    """A revoked endpoint's calls fail with EACCES; its role is free for a
+    new endpoint; the other role is untouched."""
+    with sipc.Sender(chan) as tx, sipc.Receiver(chan) as rx:
+        sipc.revoke(chan, sipc.REVOKE_SENDER)
+        # (Not send(): it would write to the revoked mapping, SIGBUS.)
+        with raises(errno.EACCES, "sipc_commit"):
+            tx.commit(1, timeout=0)
+        with sipc.Sender(chan) as tx2:
+            tx2.send(b"new sender")
+            assert rx.recv(100) == b"new sender"
+        sipc.revoke(chan, sipc.REVOKE_RECEIVER)
+        with raises(errno.EACCES, "sipc_next"):
+            rx.next(0)
+    with raises(errno.EINVAL, "sipc_revoke"):
+        sipc.revoke(chan, 0)
+    with raises(errno.ENOENT, "sipc_revoke"):
+        sipc.revoke(chan + "-none", sipc.REVOKE_SENDER)
+    assert chan in sipc.list_channels()
+
+
+@kernel_only("revocation is the module's (SIPC_IOC_REVOKE)")
+def test_revoke_id_reaches_a_destroyed_channel(chan):
+    """revoke_id() names the channel by id: it reaches the endpoints of a
+    channel whose name is gone."""
+    channel_id = sipc.stat(chan).id
+    with sipc.Receiver(chan) as rx:
+        sipc.destroy(chan)
+        assert chan not in sipc.list_channels()
+        sipc.revoke_id(channel_id, sipc.REVOKE_RECEIVER)
+        with raises(errno.EACCES, "sipc_next"):
+            rx.next(0)
+    with raises(errno.ENOENT, "sipc_revoke_id"):
+        sipc.revoke_id(channel_id, sipc.REVOKE_RECEIVER)
+    with pytest.raises(ValueError):
+        sipc.revoke_id(-1, sipc.REVOKE_RECEIVER)
+
+
+@kernel_only("revocation is the module's (SIPC_IOC_REVOKE)")
+def test_destroy_revoke(chan):
+    """destroy_revoke(): the name goes and both endpoints are dead."""
+    with sipc.Sender(chan) as tx, sipc.Receiver(chan) as rx:
+        sipc.destroy_revoke(chan)
+        assert chan not in sipc.list_channels()
+        with raises(errno.EACCES, "sipc_commit"):
+            tx.commit(1, timeout=0)
+        with raises(errno.EACCES, "sipc_next"):
+            rx.next(0)
+    with raises(errno.ENOENT, "sipc_destroy_revoke"):
+        sipc.destroy_revoke(chan)
+
+
+@kernel_only("only the module's endpoints are descriptors")
+def test_descriptor_polls(chan):
+    """fileno() is the endpoint: POLLIN once a message is queued."""
+    with sipc.Sender(chan) as tx, sipc.Receiver(chan) as rx:
+        fd = rx.fileno()
+        assert fd >= 0 and fd == rx.fileno()
+        p = select.poll()
+        p.register(fd, select.POLLIN)
+        assert p.poll(0) == []
+        tx.send(b"ping")
+        assert p.poll(5000) == [(fd, select.POLLIN)]
+        assert rx.recv(10) == b"ping"
+
+
+@kernel_only("multi-slot channels are the module's")
+def test_slots(new_name):
+    sipc.create_slots(new_name, 4096, 2)
+    with sipc.Sender(new_name) as tx:
+        assert tx.slots == 2
+    with raises(errno.EINVAL, "sipc_create_slots"):
+        sipc.create_slots(new_name + "x", 4096, sipc.SLOTS_MAX + 1)
+
+
+@kernel_only("channel labels are the module's")
+def test_label_on_kernel(chan):
+    label = sipc.label(chan)
+    assert isinstance(label, str)
+    if backend.selinux_enforcing():
+        assert label, "SELinux labels every channel"
+    with raises(errno.ENOENT, "sipc_label"):
+        sipc.label(chan + "-none")
 
 
 def test_commit_too_long(chan):
@@ -198,6 +290,7 @@ def test_sender_after_destroy(chan):
             tx.send_eof(1)
 
 
+@sysv_only("the sysv backend has one region per channel")
 def test_no_slots_on_sysv(new_name):
     with raises(errno.EOPNOTSUPP, "sipc_create_slots"):
         sipc.create_slots(new_name, 4096, 2)
@@ -222,12 +315,14 @@ def test_publish_errors(chan):
             tx.reserve(0.05)
 
 
+@sysv_only("SysV objects carry no channel label")
 def test_label_is_empty_on_sysv(chan):
     assert sipc.label(chan) == ""
     with raises(errno.ENOENT, "sipc_label"):
         sipc.label(chan + "-none")
 
 
+@sysv_only("a third party's msgsnd() on the channel's SysV queue")
 def test_malformed_message(chan):
     """A message of the wrong size in the queue (a third party's) is
     EPROTO: sent here with msgsnd() on the channel's SysV queue."""
