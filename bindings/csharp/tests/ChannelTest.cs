@@ -8,12 +8,31 @@ using System.Threading;
 
 namespace Sipc.Tests
 {
+    /// <summary>Thrown by <see cref="ChannelTest.SysvOnly"/> and
+    /// <see cref="ChannelTest.KernelOnly"/>: the runner reports the test as
+    /// skipped, with the message as the reason.</summary>
+    public sealed class SkipException : Exception
+    {
+        /// <summary>Skip with this reason.</summary>
+        public SkipException(string reason) : base(reason)
+        {
+        }
+    }
+
     /// <summary>
     /// Base of the tests: a fresh channel per test (64 KiB, depth 1), names
-    /// destroyed afterwards, and error assertions.
+    /// destroyed afterwards, and error assertions.  The suite runs on the
+    /// sysv backend with a private registry (the host) or on the kernel
+    /// backend (bindings/guest-run.sh in a guest with sipc.ko); a test of
+    /// what only one backend does starts with SysvOnly() or KernelOnly().
     /// </summary>
     public abstract class ChannelTest
     {
+        /// <summary>The backend the suite was started for (SIPC_BACKEND).</summary>
+        public static readonly string Backend = Environment.GetEnvironmentVariable("SIPC_BACKEND");
+        /// <summary>Whether that is the kernel backend.</summary>
+        public static readonly bool Kernel = Backend == "kernel";
+
         static int counter;
         readonly List<string> names = new List<string>();
 
@@ -23,9 +42,9 @@ namespace Sipc.Tests
         /// <summary>Create the test's channel.</summary>
         public void SetUp()
         {
-            if (Environment.GetEnvironmentVariable("SIPC_BACKEND") != "sysv" ||
-                Environment.GetEnvironmentVariable("SIPC_SYSV_DIR") == null)
-                throw new Exception("run with SIPC_BACKEND=sysv and a private SIPC_SYSV_DIR");
+            if (!Kernel && (Backend != "sysv" ||
+                Environment.GetEnvironmentVariable("SIPC_SYSV_DIR") == null))
+                throw new Exception("run with SIPC_BACKEND=sysv and a private SIPC_SYSV_DIR, or SIPC_BACKEND=kernel");
             Chan = Fresh();
             Channel.Create(Chan, 65536, 1);
         }
@@ -40,6 +59,20 @@ namespace Sipc.Tests
                     Assert.Equal(Errno.ENOENT, e.Errno, "destroy " + name);
                 }
             }
+        }
+
+        /// <summary>Skip the test unless the backend is sysv.</summary>
+        protected static void SysvOnly(string reason)
+        {
+            if (Backend != "sysv")
+                throw new SkipException("sysv only (" + Backend + " backend): " + reason);
+        }
+
+        /// <summary>Skip the test unless the backend is the kernel's.</summary>
+        protected static void KernelOnly(string reason)
+        {
+            if (!Kernel)
+                throw new SkipException("kernel only (" + Backend + " backend): " + reason);
         }
 
         /// <summary>A name no channel has; destroyed after the test if created.</summary>
@@ -141,9 +174,24 @@ namespace Sipc.Tests
             });
         }
 
-        /// <summary>Registry entries, and segments created by pid: empty when clean.</summary>
+        /// <summary>Mappings of sipc endpoints in this process (kernel
+        /// backend): anon_inode:[sipc-sender] or [sipc-receiver] in maps.</summary>
+        public static int EndpointMappings()
+        {
+            return File.ReadAllLines("/proc/self/maps").Count(l => l.Contains("anon_inode:[sipc-"));
+        }
+
+        /// <summary>Registry entries, and segments created by pid (sysv);
+        /// channels named by pid and endpoint mappings (kernel): empty when clean.</summary>
         public static List<string> Leftovers(int pid)
         {
+            if (ChannelTest.Kernel) {
+                var left = Channel.List().Where(c => c.StartsWith("cs-" + pid + "-"))
+                    .Select(c => "channel " + c).ToList();
+                if (EndpointMappings() > 0)
+                    left.Add(EndpointMappings() + " endpoint mappings");
+                return left;
+            }
             var found = Directory.GetFileSystemEntries(Registry)
                 .Select(p => "registry entry " + Path.GetFileName(p)).ToList();
             found.AddRange(Table("shm").Where(r => int.Parse(r["cpid"]) == pid)

@@ -3,6 +3,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Threading;
 
 namespace Sipc.Tests
@@ -47,6 +48,7 @@ namespace Sipc.Tests
         [Test]
         public void NoSlotsOnSysv()
         {
+            SysvOnly("the sysv backend has one region per channel");
             string n = Fresh();
             Expect(Errno.EOPNOTSUPP, "sipc_create_slots", () => Channel.CreateSlots(n, 4096, 2));
             Expect(Errno.EINVAL, "sipc_create_slots", () => Channel.CreateSlots(n, 4096, Library.SlotsMax + 1));
@@ -78,6 +80,7 @@ namespace Sipc.Tests
         [Test]
         public void RevokeAndDescriptorNotOnSysv()
         {
+            SysvOnly("SysV objects cannot be revoked, have no descriptor and no label");
             Expect(Errno.EOPNOTSUPP, "sipc_revoke", () => Channel.Revoke(Chan, RevokeRoles.Sender | RevokeRoles.Receiver));
             ulong id = Channel.Stat(Chan).Id;
             Expect(Errno.EOPNOTSUPP, "sipc_revoke_id", () => Channel.RevokeId(id, RevokeRoles.Receiver));
@@ -85,6 +88,46 @@ namespace Sipc.Tests
             using (var rx = new Receiver(Chan))
                 Expect(Errno.EOPNOTSUPP, "sipc_fd", () => { int fd = rx.Fd; });
             Assert.Equal("", Channel.Label(Chan));
+        }
+
+        /// <summary>Multi-slot channels (kernel).</summary>
+        [Test]
+        public void SlotsOnKernel()
+        {
+            KernelOnly("multi-slot channels are the module's");
+            string n = Fresh();
+            Channel.CreateSlots(n, 4096, 2);
+            using (var tx = new Sender(n))
+                Assert.Equal(2, tx.Slots);
+        }
+
+        /// <summary>Revoked endpoints fail with EACCES; the role is free again.</summary>
+        [Test]
+        public void RevokeOnKernel()
+        {
+            KernelOnly("revocation is the module's (SIPC_IOC_REVOKE)");
+            using (var tx = new Sender(Chan))
+            using (var rx = new Receiver(Chan)) {
+                Channel.Revoke(Chan, RevokeRoles.Sender);
+                // Not Send(): it would write to the revoked mapping (SIGBUS).
+                Expect(Errno.EACCES, "sipc_commit", () => tx.Commit(1, 0));
+                using (var tx2 = new Sender(Chan)) {
+                    tx2.Send(new byte[] { 1, 2, 3 }, 0, 3);
+                    Assert.Equal(3, rx.Recv().Length);
+                }
+                Channel.RevokeId(Channel.Stat(Chan).Id, RevokeRoles.Receiver);
+                Expect(Errno.EACCES, "sipc_next", () => rx.Next(0));
+            }
+            Expect(Errno.ENOENT, "sipc_revoke", () => Channel.Revoke(Chan + "-none", RevokeRoles.Sender));
+            using (var tx = new Sender(Chan))
+            using (var rx = new Receiver(Chan)) {
+                Assert.True(rx.Fd >= 0, "a descriptor");
+                Channel.DestroyRevoke(Chan);
+                Assert.True(!Channel.List().Contains(Chan), "not listed");
+                Expect(Errno.EACCES, "sipc_commit", () => tx.Commit(1, 0));
+                Expect(Errno.EACCES, "sipc_next", () => rx.Next(0));
+            }
+            Expect(Errno.ENOENT, "sipc_destroy_revoke", () => Channel.DestroyRevoke(Chan));
         }
 
         /// <summary>EMSGSIZE, and lengths C cannot carry.</summary>

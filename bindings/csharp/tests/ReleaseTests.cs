@@ -14,6 +14,7 @@ namespace Sipc.Tests
         [Test]
         public void DestroyRemovesSysvObjects()
         {
+            SysvOnly("the channel's SysV queue and segment, and its registry entry");
             string n = Fresh();
             Channel.Create(n, 8192, 2);
             long[] ids = SysvInfo.Ids(n);
@@ -34,6 +35,7 @@ namespace Sipc.Tests
         [Test]
         public void DisposeUnmaps()
         {
+            SysvOnly("attaches of the channel's SysV segment");
             long shmid = SysvInfo.Ids(Chan)[1];
             var tx = new Sender(Chan);
             var rx = new Receiver(Chan);
@@ -44,6 +46,22 @@ namespace Sipc.Tests
             rx.Dispose();
             Assert.Equal(0u, Channel.Stat(Chan).Attached);
             Assert.True(!SysvInfo.ShmMappedHere(shmid), "unmapped");
+        }
+
+        /// <summary>Dispose unmaps the endpoint (kernel).</summary>
+        [Test]
+        public void DisposeUnmapsOnKernel()
+        {
+            KernelOnly("mappings of the module's endpoints");
+            var tx = new Sender(Chan);
+            var rx = new Receiver(Chan);
+            Assert.Equal(2, SysvInfo.EndpointMappings());
+            Assert.Equal(2u, Channel.Stat(Chan).Attached);	// kernel: endpoints
+            tx.Dispose();
+            Assert.Equal(1u, Channel.Stat(Chan).Attached);
+            rx.Dispose();
+            Assert.Equal(0u, Channel.Stat(Chan).Attached);
+            Assert.Equal(0, SysvInfo.EndpointMappings());
         }
 
         /// <summary>using disposes when the block throws.</summary>
@@ -96,9 +114,11 @@ namespace Sipc.Tests
             Assert.Equal(8192ul, st.Size);
             Assert.Equal(3u, st.Depth);
             Assert.Equal((uint)Process.GetCurrentProcess().Id, st.CreatorPid);
-            Assert.Equal(StatFlags.None, st.Flags);
-            Assert.Equal("", Channel.Context(n));
-            Assert.Equal("sysv", Library.Backend);
+            // sysv: neither state nor counters, no context; kernel: both.
+            Assert.Equal(Kernel ? StatFlags.State | StatFlags.Counters : StatFlags.None, st.Flags);
+            if (!Kernel)
+                Assert.Equal("", Channel.Context(n));
+            Assert.Equal(Backend, Library.Backend);
         }
     }
 }

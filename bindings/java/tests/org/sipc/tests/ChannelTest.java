@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.After;
+import org.junit.Assume;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.rules.Timeout;
@@ -19,8 +20,17 @@ import org.sipc.SipcException;
 /**
  * Base of the tests: a fresh channel per test (64 KiB, depth 1), names
  * that are destroyed afterwards, a time limit, and error assertions.
+ * The suite runs on the sysv backend with a private registry (the host,
+ * make check) or on the kernel backend (bindings/guest-run.sh in a guest
+ * with sipc.ko); a test of what only one backend does starts with
+ * {@link #sysvOnly} or {@link #kernelOnly}, so that the other backend
+ * reports it as skipped with the reason.
  */
 public abstract class ChannelTest {
+    /** The backend the suite was started for (SIPC_BACKEND). */
+    static final String BACKEND = String.valueOf(System.getenv("SIPC_BACKEND"));
+    static final boolean KERNEL = "kernel".equals(BACKEND);
+
     private static int counter;
     private final List<String> names = new ArrayList<>();
 
@@ -33,8 +43,8 @@ public abstract class ChannelTest {
 
     @Before
     public void createChannel() throws SipcException {
-        if (!"sysv".equals(System.getenv("SIPC_BACKEND")) || System.getenv("SIPC_SYSV_DIR") == null) {
-            fail("run with SIPC_BACKEND=sysv and a private SIPC_SYSV_DIR");
+        if (!KERNEL && (!"sysv".equals(BACKEND) || System.getenv("SIPC_SYSV_DIR") == null)) {
+            fail("run with SIPC_BACKEND=sysv and a private SIPC_SYSV_DIR, or SIPC_BACKEND=kernel");
         }
         chan = fresh();
         Sipc.create(chan, 65536, 1);
@@ -49,6 +59,16 @@ public abstract class ChannelTest {
                 assertEquals(Errno.ENOENT, e.errno());
             }
         }
+    }
+
+    /** Skip the test (with the reason) unless the backend is sysv. */
+    protected static void sysvOnly(String reason) {
+        Assume.assumeTrue("sysv only (" + BACKEND + " backend): " + reason, "sysv".equals(BACKEND));
+    }
+
+    /** Skip the test (with the reason) unless the backend is the kernel's. */
+    protected static void kernelOnly(String reason) {
+        Assume.assumeTrue("kernel only (" + BACKEND + " backend): " + reason, KERNEL);
     }
 
     /** A name no channel has; destroyed after the test if created. */

@@ -10,6 +10,7 @@ import static org.junit.Assert.assertTrue;
 
 import java.nio.ReadOnlyBufferException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.Test;
@@ -50,6 +51,7 @@ public class ErrorTest extends ChannelTest {
 
     @Test
     public void noSlotsOnSysv() throws Exception {
+        sysvOnly("the sysv backend has one region per channel");
         String n = fresh();
         expect(Errno.EOPNOTSUPP, "sipc_create_slots", () -> Sipc.createSlots(n, 4096, 2));
         expect(Errno.EINVAL, "sipc_create_slots", () -> Sipc.createSlots(n, 4096, Sipc.SLOTS_MAX + 1));
@@ -68,6 +70,7 @@ public class ErrorTest extends ChannelTest {
 
     @Test
     public void revokeAndDescriptorNotOnSysv() throws Exception {
+        sysvOnly("SysV objects cannot be revoked, have no descriptor and no label");
         expect(Errno.EOPNOTSUPP, "sipc_revoke",
                 () -> Sipc.revoke(chan, Sipc.REVOKE_SENDER | Sipc.REVOKE_RECEIVER));
         long id = Sipc.stat(chan).id();
@@ -78,6 +81,43 @@ public class ErrorTest extends ChannelTest {
             expect(Errno.EOPNOTSUPP, "sipc_fd", rx::fd);
         }
         assertEquals("", Sipc.label(chan));
+    }
+
+    @Test
+    public void slotsOnKernel() throws Exception {
+        kernelOnly("multi-slot channels are the module's");
+        String n = fresh();
+        Sipc.createSlots(n, 4096, 2);
+        try (Sender tx = new Sender(n)) {
+            assertEquals(2, tx.slots());
+        }
+    }
+
+    /** Revoked endpoints fail with EACCES; the role is free again. */
+    @Test
+    public void revokeOnKernel() throws Exception {
+        kernelOnly("revocation is the module's (SIPC_IOC_REVOKE)");
+        try (Sender tx = new Sender(chan); Receiver rx = new Receiver(chan)) {
+            Sipc.revoke(chan, Sipc.REVOKE_SENDER);
+            // Not send(): it would write to the revoked mapping (SIGBUS).
+            expect(Errno.EACCES, "sipc_commit", () -> tx.commit(1, 0));
+            try (Sender tx2 = new Sender(chan)) {
+                tx2.send("new".getBytes());
+                assertEquals("new", new String(rx.recv()));
+            }
+            long id = Sipc.stat(chan).id();
+            Sipc.revokeId(id, Sipc.REVOKE_RECEIVER);
+            expect(Errno.EACCES, "sipc_next", () -> rx.next(0));
+        }
+        expect(Errno.ENOENT, "sipc_revoke", () -> Sipc.revoke(chan + "-none", Sipc.REVOKE_SENDER));
+        try (Sender tx = new Sender(chan); Receiver rx = new Receiver(chan)) {
+            assertTrue(rx.fd() >= 0);
+            Sipc.destroyRevoke(chan);
+            assertFalse(Arrays.asList(Sipc.list()).contains(chan));
+            expect(Errno.EACCES, "sipc_commit", () -> tx.commit(1, 0));
+            expect(Errno.EACCES, "sipc_next", () -> rx.next(0));
+        }
+        expect(Errno.ENOENT, "sipc_destroy_revoke", () -> Sipc.destroyRevoke(chan));
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.sipc.Sipc;
 public class ReleaseTest extends ChannelTest {
     @Test
     public void destroyRemovesSysvObjects() throws Exception {
+        sysvOnly("the channel's SysV queue and segment, and its registry entry");
         String n = fresh();
         Sipc.create(n, 8192, 2);
         long[] ids = SysvInfo.ids(n);
@@ -36,6 +37,7 @@ public class ReleaseTest extends ChannelTest {
 
     @Test
     public void closeUnmaps() throws Exception {
+        sysvOnly("attaches of the channel's SysV segment");
         long shmid = SysvInfo.ids(chan)[1];
         Sender tx = new Sender(chan);
         Receiver rx = new Receiver(chan);
@@ -46,6 +48,20 @@ public class ReleaseTest extends ChannelTest {
         rx.close();
         assertEquals(0, Sipc.stat(chan).attached());
         assertFalse(SysvInfo.shmMappedHere(shmid));
+    }
+
+    @Test
+    public void closeUnmapsOnKernel() throws Exception {
+        kernelOnly("mappings of the module's endpoints");
+        Sender tx = new Sender(chan);
+        Receiver rx = new Receiver(chan);
+        assertEquals(2, SysvInfo.endpointMappings());
+        assertEquals(2, Sipc.stat(chan).attached());	// kernel: endpoints
+        tx.close();
+        assertEquals(1, Sipc.stat(chan).attached());
+        rx.close();
+        assertEquals(0, Sipc.stat(chan).attached());
+        assertEquals(0, SysvInfo.endpointMappings());
     }
 
     @Test
@@ -101,8 +117,11 @@ public class ReleaseTest extends ChannelTest {
         assertEquals(8192, st.size());
         assertEquals(3, st.depth());
         assertEquals(ProcessHandle.current().pid(), st.creatorPid());
-        assertEquals(0, st.flags());
-        assertEquals("", Sipc.context(n));
-        assertEquals("sysv", Sipc.backend());
+        // sysv: neither state nor counters, no context; kernel: both.
+        assertEquals(KERNEL ? Sipc.STAT_STATE | Sipc.STAT_COUNTERS : 0, st.flags());
+        if (!KERNEL) {
+            assertEquals("", Sipc.context(n));
+        }
+        assertEquals(BACKEND, Sipc.backend());
     }
 }

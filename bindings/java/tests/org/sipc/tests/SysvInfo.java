@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.sipc.Sipc;
+import org.sipc.SipcException;
+
 /**
  * What the sysv backend leaves in the system: registry entries (files in
  * $SIPC_SYSV_DIR, lib/BACKENDS.md) and SysV objects (/proc/sysvipc, what
@@ -19,6 +22,19 @@ import java.util.stream.Stream;
  */
 final class SysvInfo {
     private SysvInfo() {
+    }
+
+    /**
+     * Mappings of sipc endpoints in this process (kernel backend): their
+     * lines in /proc/self/maps name anon_inode:[sipc-sender] or
+     * [sipc-receiver].
+     */
+    static long endpointMappings() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/self/maps"))) {
+            return lines.filter(l -> l.contains("anon_inode:[sipc-")).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static Path registry() {
@@ -76,9 +92,27 @@ final class SysvInfo {
         return false;
     }
 
-    /** Registry entries, and segments created by pid: empty when clean. */
+    /**
+     * Registry entries, and segments created by pid (sysv); channels named
+     * by pid, and endpoint mappings (kernel): empty when clean.
+     */
     static List<String> leftovers(long pid) {
         List<String> found = new ArrayList<>();
+        if (ChannelTest.KERNEL) {
+            try {
+                for (String n : Sipc.list()) {
+                    if (n.startsWith("java-" + pid + "-")) {
+                        found.add("channel " + n);
+                    }
+                }
+            } catch (SipcException e) {
+                found.add("list: " + e);
+            }
+            if (endpointMappings() > 0) {
+                found.add(endpointMappings() + " endpoint mappings");
+            }
+            return found;
+        }
         try (Stream<Path> s = Files.list(registry())) {
             s.forEach(p -> found.add("registry entry " + p.getFileName()));
         } catch (IOException e) {
