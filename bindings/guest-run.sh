@@ -26,7 +26,8 @@ set -u
 SELF=$(cd "$(dirname "$0")" && pwd)/guest-run.sh
 cd "$(dirname "$0")/.." || exit 1
 
-# have LANG: whether the guest can run it; if not, $why says what.
+# have LANG: 0 when the guest can run it, 1 when not ($why says what), 2
+# for an unknown binding.
 have() {
 	case $1 in
 	python)
@@ -42,7 +43,7 @@ have() {
 	*)
 		why="unknown binding"
 		return 2 ;;
-	esac
+	esac || return 1
 }
 
 # suite LANG: the runner's TAP on stdout, its log on stderr.
@@ -50,7 +51,7 @@ suite() {
 	case $1 in
 	python)
 		cd bindings/python && PYTHONPATH=.:tests python3 -m pytest -q \
-			-p no:cacheprovider tests --tap="$TMP/python.tap" >&2
+			-p no:cacheprovider --durations=10 tests --tap="$TMP/python.tap" >&2
 		r=$?
 		cat "$TMP/python.tap" 2>/dev/null
 		return $r ;;
@@ -96,7 +97,9 @@ LANGS=${*:-python java csharp}
 LIMIT=${SIPC_BINDINGS_TIMEOUT:-600}
 TMP=$(mktemp -d) || exit 1
 trap 'rm -rf "$TMP"' EXIT
+# Fewer messages per protocol test than on the host (test_protocol.py).
 export SIPC_BACKEND=kernel PYTHONDONTWRITEBYTECODE=1
+export SIPC_TEST_MESSAGES=${SIPC_TEST_MESSAGES:-200}
 unset SIPC_SYSV_DIR LD_LIBRARY_PATH
 n=0
 failed=0

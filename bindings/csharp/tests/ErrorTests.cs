@@ -112,7 +112,8 @@ namespace Sipc.Tests
                 // Not Send(): it would write to the revoked mapping (SIGBUS).
                 Expect(Errno.EACCES, "sipc_commit", () => tx.Commit(1, 0));
                 using (var tx2 = new Sender(Chan)) {
-                    tx2.Send(new byte[] { 1, 2, 3 }, 0, 3);
+                    tx2.Buffer().Write(0, new byte[] { 1, 2, 3 });
+                    tx2.Commit(3, 0);	// queued; no wait for the release
                     Assert.Equal(3, rx.Recv().Length);
                 }
                 Channel.RevokeId(Channel.Stat(Chan).Id, RevokeRoles.Receiver);

@@ -132,7 +132,8 @@ def test_revoke(chan):
         with raises(errno.EACCES, "sipc_commit"):
             tx.commit(1, timeout=0)
         with sipc.Sender(chan) as tx2:
-            tx2.send(b"new sender")
+            tx2.buffer()[:10] = b"new sender"
+            tx2.commit(10, timeout=0)	# queued; no wait for the release
             assert rx.recv(100) == b"new sender"
         sipc.revoke(chan, sipc.REVOKE_RECEIVER)
         with raises(errno.EACCES, "sipc_next"):
@@ -184,9 +185,24 @@ def test_descriptor_polls(chan):
         p = select.poll()
         p.register(fd, select.POLLIN)
         assert p.poll(0) == []
-        tx.send(b"ping")
+        tx.buffer()[:4] = b"ping"
+        tx.commit(4, timeout=0)		# queued; no wait for the release
         assert p.poll(5000) == [(fd, select.POLLIN)]
         assert rx.recv(10) == b"ping"
+
+
+@kernel_only("the sysv backend cannot tell that the sender has left")
+def test_sender_gone_is_epipe(chan):
+    """Once the last sender closed (and the queue is drained), the
+    receiver's wait ends with EPIPE instead of waiting for ever."""
+    with sipc.Receiver(chan) as rx:
+        with sipc.Sender(chan) as tx:
+            tx.buffer()[:4] = b"last"
+            tx.commit(4, timeout=0)
+        assert rx.recv(10) == b"last"
+        with raises(errno.EPIPE, "sipc_next") as info:
+            rx.next(5)
+        assert isinstance(info.value, sipc.SenderGoneError)
 
 
 @kernel_only("multi-slot channels are the module's")

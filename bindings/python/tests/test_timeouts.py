@@ -130,15 +130,20 @@ class Signals:
 def test_signals_do_not_cut_waits(chan):
     """EINTR: the handler runs and the wait goes on (PEP 475)."""
     seen = []
+    waited = threading.Event()
 
     def send_late():
         with sipc.Sender(chan) as tx:
             tx.send(b"late")
+            # Open until the second wait is over: on the kernel backend
+            # a sender that left ends it with EPIPE.
+            waited.wait(30)
     with sipc.Receiver(chan) as rx, Signals(lambda *a: seen.append(1)) as sig:
         late = threading.Timer(0.5, send_late)
         late.start()
         assert bytes(rx.next()) == b"late"
         took, err = elapsed(lambda: rx.next(0.5))
+        waited.set()
         late.join()
     assert isinstance(err, sipc.SipcTimeoutError) and 0.5 <= took < 0.5 + SLACK
     # Signals pending together are delivered once: fewer handler runs.
