@@ -19,7 +19,7 @@ fail() { echo "DEMO FAILED: $*"; exit 1; }
 # as TYPE CMD...: run CMD in domain TYPE (a dynamic transition of the
 # subshell, then exec), as the demo policy lets the unconfined admin do.
 # In the background, "(ctx TYPE && exec CMD) &", so that $! is CMD's pid.
-ctx() { echo "user_u:base_r:$1" >/proc/self/attr/current; }
+ctx() { printf %s "user_u:base_r:$1" >/proc/self/attr/current; }
 as() {
 	t=$1; shift
 	(ctx "$t" && exec "$@")
@@ -108,7 +108,9 @@ rc=0
 wait "$sender" || rc=$?
 tail -n 1 /tmp/sender.out
 [ $rc -eq 0 ] || fail "the sender was disturbed (exit $rc)"
-echo "the receiver lost its memory; the sender was not told (no error, no signal, no message)"
+say "sipcctl show demo | grep -E '^(attached|state|queued)'"
+sipcctl show demo | grep -E '^(attached|state|queued)'
+echo "the receiver lost its memory; the sender was not told (no error, no signal), its message waits"
 echo 1 >/sys/fs/selinux/booleans/demo_receiver_reads
 echo 1 >/sys/fs/selinux/commit_pending_bools
 
