@@ -94,7 +94,7 @@ check "kmod sparse" kmod-sparse \
 	make -C "$KDIR" M="$KMOD" C=2 CHECK=sparse -j"$JOBS" modules
 
 # libsipc with its host tests, and the default goal of each tool
-# (tools/demo has none on the host: its guest probe), linked against the
+# (tools/demo has none on the host: its guest probes), linked against the
 # libsipc built here.
 ANALYZE="CFLAGS=-O2 -g -fanalyzer"
 check "lib -fanalyzer" lib-analyzer \
@@ -104,7 +104,8 @@ for part in cli bench ipc-audit; do
 		make -C "tools/$part" -j"$JOBS" O="$OUT/$part" LIBO="$OUT/lib" "$ANALYZE"
 done
 check "tools/demo -fanalyzer" demo-analyzer \
-	make -C tools/demo O="$OUT/demo" "$ANALYZE" "$OUT/demo/sipc-try-writeback"
+	make -C tools/demo O="$OUT/demo" "$ANALYZE" "$OUT/demo/sipc-try-writeback" \
+	"$OUT/demo/sipc-demo-peer"
 
 echo "1..$n"
 echo "lint: $((n - failed)) passed, $failed failed (logs in build/lint/)" >&2
