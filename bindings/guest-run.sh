@@ -101,8 +101,8 @@ trap 'rm -rf "$TMP"' EXIT
 # loaded machine: fewer messages per protocol test than on the host, and
 # a longer limit per test (the Python suite's conftest.py).
 export SIPC_BACKEND=kernel PYTHONDONTWRITEBYTECODE=1
-export SIPC_TEST_MESSAGES=${SIPC_TEST_MESSAGES:-100}
-export SIPC_TEST_TIME_LIMIT=${SIPC_TEST_TIME_LIMIT:-90}
+export SIPC_TEST_MESSAGES="${SIPC_TEST_MESSAGES:-100}"
+export SIPC_TEST_TIME_LIMIT="${SIPC_TEST_TIME_LIMIT:-90}"
 unset SIPC_SYSV_DIR LD_LIBRARY_PATH
 n=0
 failed=0

@@ -45,7 +45,7 @@ dd if=/etc/sipc/demo.33 of=/sys/fs/selinux/load bs=4M 2>/dev/null || fail "polic
 echo 1 >/sys/fs/selinux/enforce
 echo "enforcing: $(cat /sys/fs/selinux/enforce)"
 # Loaded before the policy, the node was never labelled: have it made again.
-rmmod sipc && insmod "$SIPC_KO" || fail "reload of sipc.ko"
+{ rmmod sipc && insmod "$SIPC_KO"; } || fail "reload of sipc.ko"
 dd if=/dev/urandom of=/tmp/in bs=1M count=8 2>/dev/null
 
 echo
