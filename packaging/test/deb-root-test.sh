@@ -83,6 +83,7 @@ cp -a "$BASE" "$ROOT" || bail "copy of $BASE"
 # (bindings/guest-run.sh): their packages before the file list is taken,
 # their tree in /sipc-test; the TAP is judged as packages-bindings.tap.
 tb=$(date +%s)
+# shellcheck disable=SC2046
 in_root apt-get install -y --no-install-recommends $(bindings/guest-run.sh --packages) \
 	>"$W/bindings-install.log" 2>&1 || bail "apt installs $(bindings/guest-run.sh --packages)"
 bindings/guest-run.sh --copy-to "$ROOT/sipc-test/tree" || bail "copy of the bindings"
