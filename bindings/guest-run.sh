@@ -56,14 +56,16 @@ suite() {
 		cat "$TMP/python.tap" 2>/dev/null
 		return $r ;;
 	java)
-		O=build/bindings/java
+		# From bindings/java, as its Makefile runs them (paths in the tests).
+		cd bindings/java || return 1
+		O=../../build/bindings/java
 		java -Djava.library.path=$O -Djava.io.tmpdir="$TMP" \
 			-cp $O/sipc.jar:$O/test-classes:/usr/share/java/junit4.jar:/usr/share/java/hamcrest-core.jar \
 			org.sipc.tests.TapRunner org.sipc.tests.ApiTest org.sipc.tests.ProtocolTest \
 			org.sipc.tests.ErrorTest org.sipc.tests.ReleaseTest org.sipc.tests.TimeoutTest \
 			org.sipc.WaitingTest ;;
 	csharp)
-		mono --debug build/bindings/csharp/SipcTests.exe ;;
+		cd bindings/csharp && mono --debug ../../build/bindings/csharp/SipcTests.exe ;;
 	esac
 }
 
