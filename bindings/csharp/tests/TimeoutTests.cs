@@ -99,16 +99,23 @@ namespace Sipc.Tests
             try {
                 using (var rx = new Receiver(Chan)) {
                     var errors = new List<Exception>();
+                    var waited = new ManualResetEventSlim();
                     var late = Spawn(() => {
                         Thread.Sleep(500);
-                        using (var tx = new Sender(Chan))
+                        using (var tx = new Sender(Chan)) {
                             tx.Send(new byte[] { 7 });
+                            // Open until the second wait is over: on the
+                            // kernel backend a sender that left ends it
+                            // with EPIPE.
+                            waited.Wait(30000);
+                        }
                     }, errors);
                     Assert.Equal((byte)7, rx.Next()[0]);
-                    Join(late, errors);
                     var w = Stopwatch.StartNew();
                     Expect(Errno.ETIMEDOUT, "sipc_next", () => rx.Next(500));
                     Within(500, w);
+                    waited.Set();
+                    Join(late, errors);
                 }
             } finally {
                 Volatile.Write(ref stop, 1);
