@@ -101,7 +101,7 @@ TMP=$(mktemp -d) || exit 1
 trap 'rm -rf "$TMP"' EXIT
 # Under TCG a depth-1 round trip between two threads can cost 60 ms on a
 # loaded machine: fewer messages per protocol test than on the host, and
-# a longer limit per test (the Python suite's conftest.py).
+# a longer limit per test (read by all three suites).
 export SIPC_BACKEND=kernel PYTHONDONTWRITEBYTECODE=1
 export SIPC_TEST_MESSAGES="${SIPC_TEST_MESSAGES:-100}"
 export SIPC_TEST_TIME_LIMIT="${SIPC_TEST_TIME_LIMIT:-90}"

@@ -61,6 +61,12 @@ namespace Sipc.Tests
             }
         }
 
+        /// <summary>Environment variable name as a positive number, else dflt.</summary>
+        public static int EnvInt(string name, int dflt)
+        {
+            return int.TryParse(Environment.GetEnvironmentVariable(name), out int v) && v > 0 ? v : dflt;
+        }
+
         /// <summary>Skip the test unless the backend is sysv.</summary>
         protected static void SysvOnly(string reason)
         {

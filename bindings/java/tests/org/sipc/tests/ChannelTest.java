@@ -36,7 +36,17 @@ public abstract class ChannelTest {
 
     /** A hung wait fails its test, not the suite. */
     @Rule
-    public Timeout limit = Timeout.seconds(30);
+    public Timeout limit = Timeout.seconds(envInt("SIPC_TEST_TIME_LIMIT", 30));
+
+    /** Environment variable name as a positive number, else dflt (guest-run.sh sets them under TCG). */
+    static int envInt(String name, int dflt) {
+        try {
+            int v = Integer.parseInt(String.valueOf(System.getenv(name)));
+            return v > 0 ? v : dflt;
+        } catch (NumberFormatException e) {
+            return dflt;
+        }
+    }
 
     /** Channel created for the test. */
     protected String chan;
