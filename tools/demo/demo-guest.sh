@@ -87,14 +87,18 @@ echo "the policy refused SIPC_IOC_SEND on the receiver's endpoint before the mod
 
 echo
 echo "-- 4. a policy change takes the receiver's memory while it is mapped"
-say "sipc-demo-peer reader demo &     # as demo_receiver_t: map, take a message, read in a loop"
-(ctx demo_receiver_t && exec sipc-demo-peer reader demo) >/tmp/reader.out 2>&1 &
-reader=$!
+# The sender first: a receiver alone on a channel whose last sender
+# left gets EPIPE, not a wait.
 say "sipc-demo-peer sender demo &     # as demo_sender_t: map, send, wait"
 (ctx demo_sender_t && exec sipc-demo-peer sender demo) >/tmp/sender.out 2>&1 &
 sender=$!
+wait_line /tmp/sender.out "sender: sent"
+cat /tmp/sender.out
+say "sipc-demo-peer reader demo &     # as demo_receiver_t: map, take the message, read in a loop"
+(ctx demo_receiver_t && exec sipc-demo-peer reader demo) >/tmp/reader.out 2>&1 &
+reader=$!
 wait_line /tmp/reader.out "reading its mapping"
-cat /tmp/sender.out /tmp/reader.out
+cat /tmp/reader.out
 say "setsebool demo_receiver_reads 0  # the administrator changes the policy"
 echo 0 >/sys/fs/selinux/booleans/demo_receiver_reads
 echo 1 >/sys/fs/selinux/commit_pending_bools
