@@ -6,5 +6,8 @@
 int report_main(int argc, char **argv);
 /* TAP: the assertions of `make check` */
 int check_main(int argc, char **argv);
+/* receiver-to-sender channels: measure (bchan.c), assert (bccheck.c) */
+int bchan_main(int argc, char **argv);
+int bccheck_main(int argc, char **argv);
 
 #endif
