@@ -59,6 +59,7 @@ struct bctx {
 	size_t memsz;
 	long v[8];
 	char path[160];
+	const char *step;		/* init: the step under way, for the record */
 };
 
 extern const struct bchan bchans_sipc[], bchans_self[];

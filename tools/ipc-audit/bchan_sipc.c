@@ -144,6 +144,7 @@ static void cl_all(struct bctx *c)
 
 static int s_ep(struct bctx *c)
 {
+	c->step = "attach sender";
 	c->fd[0] = attach1(c, SIPC_IOC_ATTACH_SENDER);
 	return c->fd[0] < 0 ? c->fd[0] : 0;
 }
@@ -152,11 +153,13 @@ static int s_ep_fill(struct bctx *c)
 {
 	int err = s_ep(c);
 
+	c->step = "fill";
 	return err ? err : (fill(c->fd[0]) < 0 ? -EPROTO : 0);
 }
 
 static int r_ep(struct bctx *c)
 {
+	c->step = "attach receiver";
 	c->fd[1] = attach1(c, SIPC_IOC_ATTACH_RECEIVER);
 	return c->fd[1] < 0 ? c->fd[1] : 0;
 }
@@ -170,11 +173,13 @@ static int s_map(struct bctx *c)
 	if (err)
 		return err;
 	c->memsz = MAP_PAGES * PG;
+	c->step = "mmap";
 	c->mem[0] = mmap(NULL, c->memsz, PROT_READ | PROT_WRITE, MAP_SHARED, c->fd[0], 0);
 	if (c->mem[0] == MAP_FAILED)
 		return -errno;
 	for (i = 0; i < MAP_PAGES; i++)
 		((volatile char *)c->mem[0])[i * PG] = 1;
+	c->step = "open /proc/self/pagemap";
 	c->fd[2] = open("/proc/self/pagemap", O_RDONLY | O_CLOEXEC);
 	return c->fd[2] < 0 ? -errno : 0;
 }
@@ -395,16 +400,20 @@ static int hold_s_init(struct bctx *c)
 static int hold_enc(struct bctx *c, int x)
 {
 	struct pollfd p = { .fd = c->fd[1], .events = POLLIN };
+	unsigned int k;
 	long end;
 	int r;
 
-	do {
-		r = poll(&p, 1, 100);
+	/* spin, as the clock does (bchan.c) */
+	for (k = 1;; k++) {
+		r = poll(&p, 1, 0);
 		if (r < 0)
 			return -errno;
-		if (r == 0 && getppid() == 1)
+		if (r > 0)
+			break;
+		if (k % 4096 == 0 && getppid() == 1)
 			return -ECANCELED;
-	} while (r == 0);
+	}
 	end = now_us() + (long)x * hold_unit(c);
 	while (now_us() < end)
 		;
@@ -433,6 +442,7 @@ static int info_s_init(struct bctx *c)
 
 	if (err)
 		return err;
+	c->step = "open " SIPC_DEVICE_PATH;
 	c->fd[2] = bc_dev();
 	return c->fd[2] < 0 ? c->fd[2] : 0;
 }
