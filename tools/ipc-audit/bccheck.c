@@ -41,6 +41,8 @@ static const struct expect expect[] = {
 	{ "free-slots", P, P, "issue 14 item 5 (free-slot counting bounded)" },
 	{ "info-queue_len", P, D, "issue 14 item 3 (INFO only on the control node)" },
 	{ "info-msgs_received", P, D, "issue 14 item 3 (INFO only on the control node)" },
+	/* EP_INFO shows only static facts. */
+	{ "ep-info", A, A, NULL },
 	{ "info-state", P, D, "issue 14 item 3 (INFO only on the control node)" },
 	{ "list-total", P, D, "issue 14 item 3 (LIST only on the control node)" },
 	{ "create-attach", P, D, "issue 14 item 3 (CREATE only on the control node)" },
@@ -117,6 +119,15 @@ static void one(json_object *all, const struct expect *e, const char *deploy,
 	}
 }
 
+/* Revocation (props.c, run_revocation): the policy reload's effect. */
+static void revoked(json_object *all, const char *prop, const char *what)
+{
+	json_object *r = find_rec(all, "prop", "guest", "sipc-kernel", prop);
+
+	tap(r && !strcmp(rec_str(r, "value"), "yes"), "selinux sipc-kernel: %s%s", what, "");
+	printf("#   %s\n", r ? rec_str(r, "evidence") : "no record");
+}
+
 int bccheck_main(int argc, char **argv)
 {
 	const char *only = NULL;
@@ -136,6 +147,10 @@ int bccheck_main(int argc, char **argv)
 			one(all, &expect[i], "dac", expect[i].dac);
 		if (expect[i].selinux && (!only || !strcmp(only, "selinux")))
 			one(all, &expect[i], "selinux", expect[i].selinux);
+	}
+	if (!only || !strcmp(only, "selinux")) {
+		revoked(all, "mapping-revoked", "mapping revoked on policy reload");
+		revoked(all, "recheck-at-use", "RECV re-checked after policy reload");
 	}
 	printf("1..%d\n", n);
 	json_object_put(all);

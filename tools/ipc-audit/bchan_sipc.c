@@ -18,6 +18,7 @@
  *            non-blocking SEND (its own clock: no channel 0)
  *   info-queue_len, info-msgs_received  depth 8 kept full: R takes 0..3,
  *            S reads that one INFO field (msgs_received as a difference)
+ *   ep-info  the same encoder; S reads EP_INFO on its own endpoint
  *   info-state  R holds the receiver role or not; S reads INFO state
  *   list-total  R creates channels so that 0..3 of its own exist; S
  *            reads LIST's total
@@ -506,6 +507,22 @@ static int state_obs(struct bctx *c, double *y)
 	return err;
 }
 
+/* EP_INFO on S's own endpoint: every byte of the answer */
+static int epinfo_obs(struct bctx *c, double *y)
+{
+	struct sipc_ep_info e = { .size = sizeof(e) };
+	const unsigned char *p = (const unsigned char *)&e;
+	size_t j;
+
+	if (ioctl(c->fd[0], SIPC_IOC_EP_INFO, &e))
+		return -errno;
+	*y = 0;
+	for (j = 0; j < sizeof(e); j++)
+		*y = fold(*y, p[j]);
+	fill(c->fd[0]);
+	return 0;
+}
+
 /* ---- LIST, CREATE, DESTROY, REVOKE, ATTACH ---- */
 
 static int list_s_init(struct bctx *c)
@@ -651,6 +668,9 @@ const struct bchan bchans_sipc[] = {
 	SC(.name = "info-msgs_received", .what = "SIPC_IOC_INFO msgs_received, as a difference",
 	   .levels = 4, .helper = h_d8, .s_init = info_s_init, .r_init = r_ep, .r_enc = take_enc,
 	   .s_obs = recvd_obs),
+	SC(.name = "ep-info", .what = "SIPC_IOC_EP_INFO on S's endpoint (depth 8 kept full; R takes 0..3)",
+	   .levels = 4, .helper = h_d8, .s_init = s_ep_fill, .r_init = r_ep, .r_enc = take_enc,
+	   .s_obs = epinfo_obs),
 	SC(.name = "info-state", .what = "SIPC_IOC_INFO state (R holds the receiver role or not)",
 	   .levels = 2, .helper = h_d1, .s_init = info_s_init, .r_enc = role_enc,
 	   .s_obs = state_obs),

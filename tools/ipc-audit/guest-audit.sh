@@ -6,7 +6,7 @@
 #                                      loaded yet (DAC only), + TAP (bccheck)
 #   guest-audit.sh selinux [MAXSECS]   loads the audit policy A (enforcing),
 #                                      the same channels in the audit
-#                                      domains, + TAP
+#                                      domains, then revocation, + TAP
 #   guest-audit.sh full                the other IPC mechanisms, enforcing
 # dac must run before anything loads a policy (a loaded policy stays).
 # sipc.ko is reloaded so /dev/sipc is opened to the peers' uids
@@ -29,6 +29,9 @@ selinux)
 	$D/ipc-audit run --only none --no-props --selinux $D/audit-A.33,$D/audit-B.33 >/dev/null
 	reload
 	$D/ipc-audit backchan --env guest --selinux --max-secs "$secs" | tee /tmp/bc-selinux.out
+	# then revocation (reloads the policy as B: last)
+	$D/ipc-audit run --env guest --bits 16 --only sipc-kernel \
+		--selinux $D/audit-A.33,$D/audit-B.33 >>/tmp/bc-selinux.out
 	exec $D/ipc-audit bccheck --deploy selinux /tmp/bc-selinux.out
 	;;
 esac
