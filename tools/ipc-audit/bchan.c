@@ -26,6 +26,7 @@
 #include <poll.h>
 #include <sched.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -251,6 +252,8 @@ static void run_r(struct bctx *c, struct clk *k)
 		fail_setup("receiver identity", err);
 		_exit(1);
 	}
+	/* setuid() made it undumpable: /proc/self would be root's */
+	prctl(PR_SET_DUMPABLE, 1);
 	if (ch->clock == CLK_SIPC) {
 		k->r = clk_attach(c, SIPC_IOC_ATTACH_RECEIVER);
 		if (k->r < 0) {
@@ -330,6 +333,8 @@ static void run_s(struct bctx *c, struct clk *k)
 		fail_setup("sender identity", err);
 		_exit(1);
 	}
+	/* setuid() made it undumpable: /proc/self would be root's */
+	prctl(PR_SET_DUMPABLE, 1);
 	if (ch->clock == CLK_SIPC) {
 		k->s = clk_attach(c, SIPC_IOC_ATTACH_SENDER);
 		if (k->s < 0) {
@@ -417,6 +422,8 @@ static void record(const struct bctx *c, const char *verdict, const char *note)
 	add_d(o, "floor_bps", BC_FLOOR_BPS);
 	add_d(o, "known_bits", c->ch->known);
 	add_d(o, "level", BC_LEVEL);
+	json_object_object_add(o, "min_syms", json_object_new_int(c->o->min_syms));
+	add_d(o, "max_secs", c->o->max_secs);
 	add_s(o, "note", note);
 	printf("#J %s\n", json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN));
 	fflush(stdout);

@@ -384,7 +384,8 @@ static long now_us(void)
 
 static int hold_unit(const struct bctx *c)
 {
-	return strcmp(c->o->env, "guest") ? 25 : 250;
+	/* TCG's scheduling jitter is around a millisecond */
+	return strcmp(c->o->env, "guest") ? 25 : 1000;
 }
 
 static int hold_s_init(struct bctx *c)

@@ -11,7 +11,7 @@
  *       TAP: the properties SIPC claims (make check)
  *   ipc-audit backchan [--env E] [--selinux] [--only NAMES] [--min-syms N] [--max-secs S]
  *       SIPC's receiver-to-sender channels as symbol channels (bchan.c)
- *   ipc-audit bccheck [--deploy dac|selinux] RESULTS...
+ *   ipc-audit bccheck [--partial] [--deploy dac|selinux] RESULTS...
  *       TAP: their expected verdicts (bccheck.c; make check)
  *
  * main.c owns the run's options (options.h) and hands them down; nothing
