@@ -579,7 +579,7 @@ static int exist_obs(struct bctx *c, double *y)
 	if (fd >= 0)
 		close(fd);
 	*y = fd >= 0 ? 1 : fd == -ENOENT ? 0 : 10 - fd;
-	return 0;
+	return fd == -EACCES || fd == -EPERM ? fd : 0;
 }
 
 static int destroy_enc(struct bctx *c, int x)
@@ -632,7 +632,7 @@ static int busy_obs(struct bctx *c, double *y)
 	if (fd >= 0)
 		close(fd);
 	*y = fd >= 0 ? 0 : -fd;
-	return 0;
+	return fd == -EACCES || fd == -EPERM ? fd : 0;
 }
 
 #define SC(...) { .clock = CLK_SIPC, .env_only = "guest", .needs = SIPC_DEVICE_PATH, \
