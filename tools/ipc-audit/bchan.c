@@ -40,6 +40,7 @@
 #include "commands.h"
 #include "mi.h"
 #include "peer.h"
+#include "sipc_raw.h"
 #include "util.h"
 
 #define BC_LOOKS	6
@@ -70,9 +71,7 @@ void bc_name(const struct bctx *c, int k, char *buf, size_t n)
 
 int bc_dev(void)
 {
-	int fd = open(SIPC_DEVICE_PATH, O_RDWR | O_CLOEXEC);
-
-	return fd < 0 ? -errno : fd;
+	return sipc_raw_dev();
 }
 
 /* Symbol i of channel CH: the same in R and in the analysis. */

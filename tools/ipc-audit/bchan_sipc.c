@@ -42,6 +42,7 @@
 #include <unistd.h>
 #include <linux/sipc.h>
 #include "bchan.h"
+#include "sipc_raw.h"
 #include "util.h"
 
 #define PG		4096
@@ -55,41 +56,12 @@ static void nm(const struct bctx *c, int k, char *buf)
 	bc_name(c, k, buf, SIPC_NAME_MAX);
 }
 
-static int k_create(const char *name, unsigned int pages, unsigned int depth,
-		    unsigned int slots)
-{
-	struct sipc_create cr = { .size = sizeof(cr), .region_size = (uint64_t)PG * pages,
-				  .queue_depth = depth, .slots = slots };
-	int d = bc_dev(), r;
-
-	if (d < 0)
-		return d;
-	strncpy(cr.name, name, sizeof(cr.name) - 1);
-	r = ioctl(d, SIPC_IOC_CREATE, &cr) ? -errno : 0;
-	close(d);
-	return r;
-}
-
-static int k_ref(unsigned long cmd, const char *name, unsigned int flags)
-{
-	struct sipc_channel_ref ref = { .size = sizeof(ref), .flags = flags };
-	int d = bc_dev(), r;
-
-	if (d < 0)
-		return d;
-	strncpy(ref.name, name, sizeof(ref.name) - 1);
-	r = ioctl(d, cmd, &ref);
-	r = r < 0 ? -errno : r;
-	close(d);
-	return r;
-}
-
 static int attach1(struct bctx *c, unsigned long cmd)
 {
 	char n[SIPC_NAME_MAX];
 
 	nm(c, 1, n);
-	return k_ref(cmd, n, 0);
+	return sipc_raw_ref(cmd, n, 0);
 }
 
 static int msg(int fd, unsigned long cmd)
@@ -122,11 +94,11 @@ static int take(int fd, int n)
 
 /* ---- helpers: channel 1 with the layout each test needs ---- */
 
-static int h_map(struct bctx *c) { char n[SIPC_NAME_MAX]; nm(c, 1, n); return k_create(n, MAP_PAGES, 1, 0); }
-static int h_mem(struct bctx *c) { char n[SIPC_NAME_MAX]; nm(c, 1, n); return k_create(n, MEM_PAGES, 1, 0); }
-static int h_d1(struct bctx *c) { char n[SIPC_NAME_MAX]; nm(c, 1, n); return k_create(n, 1, 1, 0); }
-static int h_d8(struct bctx *c) { char n[SIPC_NAME_MAX]; nm(c, 1, n); return k_create(n, 1, 8, 0); }
-static int h_s9(struct bctx *c) { char n[SIPC_NAME_MAX]; nm(c, 1, n); return k_create(n, 9, 8, 9); }
+static int h_map(struct bctx *c) { char n[SIPC_NAME_MAX]; nm(c, 1, n); return sipc_raw_create(n, MAP_PAGES, 1, 0); }
+static int h_mem(struct bctx *c) { char n[SIPC_NAME_MAX]; nm(c, 1, n); return sipc_raw_create(n, MEM_PAGES, 1, 0); }
+static int h_d1(struct bctx *c) { char n[SIPC_NAME_MAX]; nm(c, 1, n); return sipc_raw_create(n, 1, 1, 0); }
+static int h_d8(struct bctx *c) { char n[SIPC_NAME_MAX]; nm(c, 1, n); return sipc_raw_create(n, 1, 8, 0); }
+static int h_s9(struct bctx *c) { char n[SIPC_NAME_MAX]; nm(c, 1, n); return sipc_raw_create(n, 9, 8, 9); }
 
 static void cl_all(struct bctx *c)
 {
@@ -134,10 +106,10 @@ static void cl_all(struct bctx *c)
 	int j;
 
 	nm(c, 1, n);
-	k_ref(SIPC_IOC_DESTROY, n, SIPC_DESTROY_REVOKE);
+	sipc_raw_ref(SIPC_IOC_DESTROY, n, SIPC_DESTROY_REVOKE);
 	for (j = 0; j < 4; j++) {
 		nm(c, 100 + j, n);
-		k_ref(SIPC_IOC_DESTROY, n, SIPC_DESTROY_REVOKE);
+		sipc_raw_ref(SIPC_IOC_DESTROY, n, SIPC_DESTROY_REVOKE);
 	}
 }
 
@@ -540,13 +512,13 @@ static int list_enc(struct bctx *c, int x)
 
 	while (c->v[0] < x) {
 		nm(c, 100 + (int)c->v[0], n);
-		if ((err = k_create(n, 1, 1, 0)))
+		if ((err = sipc_raw_create(n, 1, 1, 0)))
 			return err;
 		c->v[0]++;
 	}
 	while (c->v[0] > x) {
 		nm(c, 100 + (int)c->v[0] - 1, n);
-		if ((err = k_ref(SIPC_IOC_DESTROY, n, 0)) < 0)
+		if ((err = sipc_raw_ref(SIPC_IOC_DESTROY, n, 0)) < 0)
 			return err;
 		c->v[0]--;
 	}
@@ -575,7 +547,7 @@ static int exist_obs(struct bctx *c, double *y)
 	int fd;
 
 	nm(c, 100, n);
-	fd = k_ref(SIPC_IOC_ATTACH_SENDER, n, 0);
+	fd = sipc_raw_ref(SIPC_IOC_ATTACH_SENDER, n, 0);
 	if (fd >= 0)
 		close(fd);
 	*y = fd >= 0 ? 1 : fd == -ENOENT ? 0 : 10 - fd;
@@ -590,10 +562,10 @@ static int destroy_enc(struct bctx *c, int x)
 	if (!x)
 		return 0;
 	nm(c, 1, n);
-	err = k_ref(SIPC_IOC_DESTROY, n, 0);
+	err = sipc_raw_ref(SIPC_IOC_DESTROY, n, 0);
 	if (err < 0)
 		return err;
-	err = k_create(n, 1, 1, 0);
+	err = sipc_raw_create(n, 1, 1, 0);
 	if (err)
 		return err;
 	return 0;
@@ -607,7 +579,7 @@ static int revoke_enc(struct bctx *c, int x)
 	if (!x)
 		return 0;
 	nm(c, 1, n);
-	err = k_ref(SIPC_IOC_REVOKE, n, SIPC_REVOKE_SENDER);
+	err = sipc_raw_ref(SIPC_IOC_REVOKE, n, SIPC_REVOKE_SENDER);
 	return err < 0 ? err : 0;
 }
 
