@@ -11,7 +11,6 @@
  * row is changed.  So the verdict is asserted both ways.  --partial: only
  * the channels that have a record (make audit runs them in parts).
  */
-#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include "bchan.h"
@@ -115,8 +114,12 @@ static void one(json_object *all, const struct expect *e, const char *deploy,
 
 		printf("#   known capacity %.4f bits/symbol (%.4g bit/s), measured %.4f\n",
 		       k, k * rec_num(o, "sym_rate"), m);
-		tap(fabs(m - k) <= 0.03 * k + 0.01, "%s: rate within 3%% of its capacity%s",
-		    what, "");
+		/*
+		 * The permutation bias subtracted is the one at independence,
+		 * larger than a strong channel's own: allow it below.
+		 */
+		tap(m <= 1.03 * k + 0.01 && m >= 0.97 * k - rec_num(o, "mi_bias") - 0.01,
+		    "%s: rate within 3%% of its capacity (less the bias correction)%s", what, "");
 	}
 }
 

@@ -277,7 +277,7 @@ static void run_r(struct bctx *c, struct clk *k)
 			_exit(0);
 		}
 		err = ch->r_enc(c, sym_of(c->o, ch, i));
-		if (err == -ECANCELED)
+		if (err == -ECANCELED || __atomic_load_n(&sh->stop, __ATOMIC_SEQ_CST))
 			_exit(0);
 		if (err)
 			note_err(&sh->r_nerr, &sh->r_denied, sh->r_what, sizeof(sh->r_what),
