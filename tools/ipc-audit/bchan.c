@@ -306,6 +306,11 @@ static int analyse(const struct bctx *c, int n)
 	return err;
 }
 
+static double max_secs(const struct bctx *c)
+{
+	return c->o->max_secs * (c->ch->time_scale ? c->ch->time_scale : 1);
+}
+
 /* Whether N symbols decide the verdict (or the time is up). */
 static int decided(const struct bctx *c, int n)
 {
@@ -316,7 +321,7 @@ static int decided(const struct bctx *c, int n)
 	if (analyse(c, n))
 		return 1;
 	return sh->mi.hi * rate < BC_FLOOR_BPS || sh->mi.lo * rate > BC_FLOOR_BPS ||
-	       sh->active >= c->o->max_secs || 2 * n > BC_MAXSYM;
+	       sh->active >= max_secs(c) || 2 * n > BC_MAXSYM;
 }
 
 static void run_s(struct bctx *c, struct clk *k)
@@ -370,7 +375,7 @@ static void run_s(struct bctx *c, struct clk *k)
 		sh->y[i] = v;
 		sh->active += now_s() - t;
 		sh->n = i + 1;
-		if (i + 1 == next || sh->active >= c->o->max_secs ||
+		if (i + 1 == next || sh->active >= max_secs(c) ||
 		    (i + 1 == 1000 && (sh->s_denied == 1000 || sh->r_denied == 1000))) {
 			if (decided(c, i + 1))
 				break;
@@ -537,7 +542,7 @@ static void run_one(const struct audit_opts *o, const struct bchan *ch)
 		s = fork();
 		if (s == 0)
 			run_s(&c, &k);
-		end = now_s() + 3 * o->max_secs + 60;
+		end = now_s() + 3 * max_secs(&c) + 60;
 		while (waitpid(s, &st, WNOHANG) == 0 && now_s() < end)
 			usleep(20000);
 		if (!sh->s_done) {

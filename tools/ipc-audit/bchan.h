@@ -46,6 +46,7 @@ struct bchan {
 	void (*cleanup)(struct bctx *);	/* helper domain, after the run */
 	void (*p_cleanup)(struct bctx *);	/* the parent (root), after the run */
 	double known;			/* self-test: capacity, bits/symbol */
+	int time_scale;			/* run up to this many times --max-secs */
 	const char *needs;		/* path that must exist */
 };
 
