@@ -157,8 +157,9 @@ int bccheck_main(int argc, char **argv)
 		if (expect[i].selinux && (!only || !strcmp(only, "selinux")))
 			one(all, &expect[i], "selinux", expect[i].selinux);
 	}
-	if ((!only || !strcmp(only, "selinux")) &&
-	    (!partial || find_rec(all, "prop", "guest", "sipc-kernel", "mapping-revoked"))) {
+	/* the whole selinux part runs revocation; verify asserts it if it ran */
+	if ((only && !strcmp(only, "selinux") && !partial) ||
+	    (!only && find_rec(all, "prop", "guest", "sipc-kernel", "mapping-revoked"))) {
 		revoked(all, "mapping-revoked", "mapping revoked on policy reload");
 		revoked(all, "recheck-at-use", "RECV re-checked after policy reload");
 	}
