@@ -93,7 +93,8 @@ static const char *bc_cell(json_object *o, char *buf, size_t n)
 		snprintf(buf, n, "**present**: %.4g bit/s (99%%: %.4g-%.4g)", rec_num(o, "rate_bps"),
 			 rec_num(o, "rate_lo_bps"), rec_num(o, "rate_hi_bps"));
 	else if (!strcmp(v, "absent"))
-		snprintf(buf, n, "absent (< %.2g bit/s)", rec_num(o, "rate_hi_bps"));
+		snprintf(buf, n, "absent (99%%: <= %.2g bit/s, %d symbols)",
+			 rec_num(o, "rate_hi_bps"), (int)rec_num(o, "syms"));
 	else
 		snprintf(buf, n, "%s", v);
 	return buf;
