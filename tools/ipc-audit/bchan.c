@@ -15,8 +15,9 @@
  * time have passed: an observable that never changes decides at once
  * (bound 0), an independent noisy one needs about ten bits' worth of
  * looks before its bound falls under 1 bit/s.  Each look at the data
- * uses the bound at level 1 - 0.01 / BC_LOOKS, so that the verdict over
- * all looks keeps 99% (Bonferroni).
+ * uses the bound at level 1 - 0.01 / BC_LOOKS, and there are at most
+ * BC_LOOKS of them, so that the verdict over all looks keeps 99%
+ * (Bonferroni).
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -327,7 +328,7 @@ static int decided(const struct bctx *c, int n)
 static void run_s(struct bctx *c, struct clk *k)
 {
 	const struct bchan *ch = c->ch;
-	int i, err, next = c->o->min_syms;
+	int i, err, next = c->o->min_syms, looks = 0;
 	double t, v;
 
 	setpgid(0, 0);
@@ -377,7 +378,8 @@ static void run_s(struct bctx *c, struct clk *k)
 		sh->n = i + 1;
 		if (i + 1 == next || sh->active >= max_secs(c) ||
 		    (i + 1 == 1000 && (sh->s_denied == 1000 || sh->r_denied == 1000))) {
-			if (decided(c, i + 1))
+			/* the last look allowed by the level decides (Bonferroni) */
+			if (decided(c, i + 1) || ++looks >= BC_LOOKS)
 				break;
 			next *= 2;
 		}
