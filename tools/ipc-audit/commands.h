@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* commands.h - the subcommands besides `run` (report.c, sipc_check.c). */
+/* commands.h - the subcommands besides `run` (report.c, sipc_check.c, bchan.c, bccheck.c). */
 #ifndef IPC_AUDIT_COMMANDS_H
 #define IPC_AUDIT_COMMANDS_H
 
