@@ -9,6 +9,10 @@
  *       tables (text, CSV, JSON, Markdown) from the "#J" lines of RESULTS
  *   ipc-audit check RESULTS...
  *       TAP: the properties SIPC claims (make check)
+ *   ipc-audit backchan [--env E] [--selinux] [--only NAMES] [--min-syms N] [--max-secs S]
+ *       SIPC's receiver-to-sender channels as symbol channels (bchan.c)
+ *   ipc-audit bccheck [--partial] [--deploy dac|selinux] RESULTS...
+ *       TAP: their expected verdicts (bccheck.c; make check)
  *
  * main.c owns the run's options (options.h) and hands them down; nothing
  * calls back into it.  harness.c runs one channel (qchan.c fills in the
@@ -120,6 +124,10 @@ int main(int argc, char **argv)
 		return report_main(argc - 2, argv + 2);
 	if (argc > 1 && !strcmp(argv[1], "check"))
 		return check_main(argc - 2, argv + 2);
+	if (argc > 1 && !strcmp(argv[1], "backchan"))
+		return bchan_main(argc - 2, argv + 2);
+	if (argc > 1 && !strcmp(argv[1], "bccheck"))
+		return bccheck_main(argc - 2, argv + 2);
 	fprintf(stderr, "usage: ipc-audit run|report|check ... (see main.c)\n");
 	return 2;
 }

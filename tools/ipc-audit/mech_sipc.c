@@ -19,6 +19,7 @@
 #include <linux/sipc.h>
 #include <sipc.h>
 #include "qchan.h"
+#include "sipc_raw.h"
 #include "util.h"
 
 #define PG 4096
@@ -33,37 +34,17 @@ static void chname(struct ctx *c, char *buf, int i)
 
 static int dev_open(void)
 {
-	int fd = open(SIPC_DEVICE_PATH, O_RDWR | O_CLOEXEC);
-
-	return fd < 0 ? -errno : fd;
+	return sipc_raw_dev();
 }
 
-static int k_create(const char *name, unsigned depth, unsigned slots)
+static int k_create(const char *name, unsigned int depth, unsigned int slots)
 {
-	struct sipc_create cr = { .size = sizeof(cr), .region_size = PG * (slots ? slots : 1),
-				  .queue_depth = depth, .slots = slots };
-	int d = dev_open(), r;
-
-	if (d < 0)
-		return d;
-	strncpy(cr.name, name, sizeof(cr.name) - 1);
-	r = ioctl(d, SIPC_IOC_CREATE, &cr) ? -errno : 0;
-	close(d);
-	return r;
+	return sipc_raw_create(name, slots ? slots : 1, depth, slots);
 }
 
-static int k_ref(unsigned long cmd, const char *name, unsigned flags)
+static int k_ref(unsigned long cmd, const char *name, unsigned int flags)
 {
-	struct sipc_channel_ref ref = { .size = sizeof(ref), .flags = flags };
-	int d = dev_open(), r;
-
-	if (d < 0)
-		return d;
-	strncpy(ref.name, name, sizeof(ref.name) - 1);
-	r = ioctl(d, cmd, &ref);
-	r = r < 0 ? -errno : r;
-	close(d);
-	return r;
+	return sipc_raw_ref(cmd, name, flags);
 }
 
 static int helper_d(struct ctx *c, unsigned depth, unsigned slots)

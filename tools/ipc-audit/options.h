@@ -17,6 +17,10 @@ struct audit_opts {
 	const char *only;	/* comma list of mechanisms, or NULL */
 	const char *dir;	/* private scratch dir (FIFOs, registry) */
 	int verbose;
+	/* ipc-audit backchan (bchan.h) */
+	const char *deploy;	/* "dac" or "selinux" */
+	int min_syms;		/* symbols before the first verdict */
+	double max_secs;	/* symbol time per channel at most */
 };
 
 /* Whether --only (if given) names MECH. */

@@ -14,11 +14,16 @@
 
 int peer_become(const struct audit_opts *o, const char *type)
 {
+	return peer_become_as(o, AUDIT_UID, type);
+}
+
+int peer_become_as(const struct audit_opts *o, unsigned int uid, const char *type)
+{
 	char want[128];
 	int fd, n;
 
 	if (getuid() == 0) {
-		if (setgroups(0, NULL) || setgid(AUDIT_UID) || setuid(AUDIT_UID))
+		if (setgroups(0, NULL) || setgid(uid) || setuid(uid))
 			return -errno;
 	}
 	if (!o->selinux || !type)

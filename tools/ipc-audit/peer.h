@@ -10,5 +10,7 @@
  * SELinux domain TYPE (NULL: stay in the current one).  0 or -errno.
  */
 int peer_become(const struct audit_opts *o, const char *type);
+/* The same with uid UID instead of AUDIT_UID. */
+int peer_become_as(const struct audit_opts *o, unsigned int uid, const char *type);
 
 #endif

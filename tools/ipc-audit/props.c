@@ -649,9 +649,10 @@ void run_revocation(const struct audit_opts *o)
  * How often the sender can look at the queue: S fills a depth-1 channel,
  * then times N non-blocking SENDs that each find it full (EAGAIN).  Every
  * queue-state channel (block, errno, poll) tells S one binary state per
- * look, so no such channel can carry more bits per second than this rate
- * of looks: it is the bound `make check` asserts (sipc_check.c).  No peer
- * runs during the timing, so it depends on one process's speed only.
+ * look.  That is no bound on the queue channel (a timed look carries
+ * several bits, a count of free slots several more: bchan_sipc.c); it is
+ * reported as the sender's look rate only.  No peer runs during the
+ * timing, so it depends on one process's speed only.
  */
 void run_msgrate(const struct audit_opts *o)
 {

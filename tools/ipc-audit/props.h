@@ -7,6 +7,6 @@
 
 void run_props(const struct audit_opts *o);		/* write-implies-read */
 void run_revocation(const struct audit_opts *o);	/* enforcing guest only */
-void run_msgrate(const struct audit_opts *o);		/* the bound sipc_check.c asserts */
+void run_msgrate(const struct audit_opts *o);		/* the sender's look rate (a figure, no bound) */
 
 #endif
