@@ -17,8 +17,9 @@
  *   RECEIVER  may mmap the region read-only and receive messages.
  *
  * The receiver never writes anything the sender can read: not the region,
- * not the queue.  Its only effect on the sender is that the sender blocks
- * while the queue is full (see Documentation/uapi.md, "Backchannels").
+ * not the queue.  What it can still signal (blocking, free slots, counters,
+ * metadata, caches) is measured and listed with rates in
+ * Documentation/uapi.md, "Backchannels".
  *
  * ioctl numbering
  * ---------------
@@ -461,7 +462,7 @@ struct sipc_ep_info {
  *                DATA_READY, then waits until the queue has room, which
  *                means the slot after this one is free to fill.
  * The receiver sees exactly what separate SIPC_IOC_SEND calls would give
- * it; the sender learns nothing more than their blocking.
+ * it, and no more about the receiver than their blocking.
  * Non-blocking (O_NONBLOCK or SIPC_MSG_F_NONBLOCK) applies to queueing
  * DATA_READY only (EAGAIN, nothing queued); the wait for the release
  * always blocks.  seq is written back when DATA_READY is queued: an error
