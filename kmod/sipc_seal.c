@@ -205,3 +205,4 @@ bool sipc_seal_page_sealed(struct sipc_channel *ch, unsigned long pgoff)
 {
 	return ch->seal && READ_ONCE(ch->seal->count[pgoff]);
 }
+EXPORT_SYMBOL_IF_KUNIT(sipc_seal_page_sealed);

@@ -278,8 +278,6 @@ static int sysv_stat(const char *name, struct sipc_stat *st, char *ctx,
 		st->creator_pid = e.pid;
 		st->creator_uid = e.uid;
 		st->attached = (uint32_t)sh.shm_nattch;
-		/* Known: no flag can be set on a SysV channel (sealed: EOPNOTSUPP). */
-		st->flags |= SIPC_STAT_CREATE_FLAGS;
 	}
 	if (ctx && ctx_size)
 		snprintf(ctx, ctx_size, "%s", e.context);

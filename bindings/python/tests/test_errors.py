@@ -111,6 +111,18 @@ def test_revoke_id_and_destroy_revoke_not_on_sysv(chan):
     assert chan in sipc.list_channels()
 
 
+def test_sealed_not_on_sysv(chan, new_name):
+    with raises(errno.EOPNOTSUPP, "sipc_create_flags"):
+        sipc.create_flags(new_name, 4096, 0, sipc.CREATE_SEALED)
+    with raises(errno.EOPNOTSUPP, "sipc_create_flags"):
+        sipc.create_flags(new_name, 4096, 3, sipc.CREATE_SEALED)
+    with raises(errno.EINVAL, "sipc_create_flags"):
+        sipc.create_flags(new_name, 4096, 0, 1 << 5)
+    assert new_name not in sipc.list_channels()
+    st = sipc.stat(chan)
+    assert not st.flags & sipc.STAT_CREATE_FLAGS and st.create_flags == 0
+
+
 def test_no_descriptor_on_sysv(chan):
     with sipc.Receiver(chan) as rx, raises(errno.EOPNOTSUPP, "sipc_fd"):
         rx.fileno()
