@@ -131,7 +131,7 @@ int sipc_region_mmap(struct sipc_endpoint *ep, struct vm_area_struct *vma);
  * holding ch->lock.
  */
 struct sipc_seal {
-	struct mutex mutex;
+	struct mutex mutex;		/* see above: seal vs. fault */
 	u8 *count;			/* nr_pages entries, max depth + 1 */
 	bool held;			/* the receiver holds @held_msg */
 	struct sipc_qmsg held_msg;
