@@ -271,6 +271,7 @@ FIXTURE(stress) {
 	struct st_counters start;
 	struct seen *seen;
 	struct attack attack;
+	const char *skip;	/* why this variant does not run, or NULL */
 };
 
 FIXTURE_VARIANT(stress) {
@@ -289,9 +290,12 @@ FIXTURE_SETUP(stress)
 
 	const char *only = getenv("SIPC_SEALED_ONLY");
 
+	/* The 6.1 harness runs the body after a SKIP in the setup. */
 	if (only && strcmp(only, variant->slots ? "multi" :
-			   variant->proto == P_2007 ? "2007" : "one"))
-		SKIP(return, "SIPC_SEALED_ONLY=%s", only);
+			   variant->proto == P_2007 ? "2007" : "one")) {
+		self->skip = only;
+		return;
+	}
 	st_guard_install();
 	ASSERT_EQ(0, st_counters_read(&self->start));
 	self->seen = st_shared_alloc(sizeof(*self->seen));
@@ -315,6 +319,8 @@ TEST_F_TIMEOUT(stress, receiver_reads_stay_identical, 600)
 	struct seen *s = self->seen;
 	struct timespec t0, t1;
 
+	if (self->skip)
+		SKIP(return, "SIPC_SEALED_ONLY=%s", self->skip);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	ASSERT_EQ(0, run_attack(&self->ch, variant->slots, variant->proto,
 				stress_msgs(variant->proto, variant->slots), s, &self->attack));
@@ -345,6 +351,8 @@ TEST_F_TIMEOUT(stress, unsealed_control_is_changed, 300)
 	__u32 slots = variant->slots;
 	struct seen *s = self->seen;
 
+	if (self->skip)
+		SKIP(return, "SIPC_SEALED_ONLY=%s", self->skip);
 	ASSERT_EQ(0, st_chan_open_ex(&plain, "unseal",
 				     SLOT_PAGES * page * (slots ? slots : 1),
 				     0, slots, 0));
