@@ -736,15 +736,21 @@ TEST(create_sealed)
 	ASSERT_LE(0, tx);
 	ASSERT_LE(0, rx);
 	ASSERT_EQ(0, sipc_buffer(tx, &buf, &cap));
+	/* One thread plays both sides, so nothing may wait (depth 1). */
 	for (i = 0; i < 3; i++) {
 		/* A store here after a missing release would be SIGBUS. */
-		ASSERT_EQ(0, sipc_acquire(tx, 1000));
+		ASSERT_EQ(0, sipc_acquire(tx, 0));
 		memset(buf, 'a' + i, 100);
-		ASSERT_EQ(0, sipc_commit(tx, 100, 1000));
-		ASSERT_EQ(1, sipc_next(rx, &data, &len, 1000));
+		ASSERT_EQ(0, sipc_commit(tx, 100, 0));
+		ASSERT_EQ(1, sipc_next(rx, &data, &len, 0));
 		EXPECT_EQ(100U, len);
 		EXPECT_EQ('a' + i, ((const char *)data)[99]);
-		EXPECT_EQ(0, sipc_done(rx, 1000));
+		/* Not released yet: NOOP-1 goes in, NOOP-2 cannot. */
+		EXPECT_EQ(-EAGAIN, sipc_acquire(tx, 0));
+		EXPECT_EQ(0, sipc_done(rx, 0));
+		ASSERT_EQ(0, sipc_acquire(tx, 0));
+		/* The receiver takes NOOP-2; no message yet. */
+		EXPECT_EQ(-EAGAIN, sipc_next(rx, &data, &len, 0));
 	}
 	sipc_close(tx);
 	sipc_close(rx);
