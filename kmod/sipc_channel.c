@@ -102,6 +102,7 @@ static void sipc_channel_release(struct kref *ref)
 	kfree(ch->label);
 	atomic_long_sub(ch->region_size, &sipc_stats.region_bytes);
 	atomic_long_dec(&sipc_stats.channels);
+	sipc_seal_free(ch);
 	sipc_region_free(&ch->region);
 	sipc_queue_free(&ch->queue);
 	kfree(ch->creator_ctx);
@@ -189,6 +190,8 @@ static struct sipc_channel *sipc_channel_alloc(const struct sipc_create *c)
 	ch->slot_size = c->region_size / c->slots;
 	ch->creator_pid = task_tgid_nr(current);
 	ch->creator_uid = from_kuid(&init_user_ns, current_euid());
+	ch->creator_gid = from_kgid(&init_user_ns, current_egid());
+	ch->create_flags = c->flags;
 
 	err = sipc_channel_label(ch);
 	if (err)
@@ -199,9 +202,14 @@ static struct sipc_channel *sipc_channel_alloc(const struct sipc_create *c)
 	err = sipc_region_alloc(&ch->region, c->region_size);
 	if (err)
 		goto err_free_queue;
+	err = sipc_seal_init(ch);
+	if (err)
+		goto err_free_region;
 	sipc_capture_context(ch);
 	return ch;
 
+err_free_region:
+	sipc_region_free(&ch->region);
 err_free_queue:
 	sipc_queue_free(&ch->queue);
 err_put_inode:
@@ -239,7 +247,7 @@ static int sipc_create_slots(struct sipc_create *c)
 
 static int sipc_create_check(struct sipc_create *c)
 {
-	if (c->flags || c->reserved || c->reserved2)
+	if ((c->flags & ~SIPC_CREATE_ALL_FLAGS) || c->reserved || c->reserved2)
 		return -EINVAL;
 	if (sipc_name_check(c->name))
 		return -EINVAL;
@@ -495,7 +503,8 @@ EXPORT_SYMBOL_IF_KUNIT(sipc_channel_attach);
 void sipc_channel_detach(struct sipc_channel *ch, struct sipc_endpoint *ep,
 			 bool departed)
 {
-	bool sender = ep->role == SIPC_ROLE_SENDER;
+	bool sender = ep->role == SIPC_ROLE_SENDER, unsealed = false;
+	struct sipc_qmsg freed;
 
 	spin_lock(&ch->lock);
 	if (sender && ch->sender == ep) {
@@ -503,10 +512,14 @@ void sipc_channel_detach(struct sipc_channel *ch, struct sipc_endpoint *ep,
 		ch->sender_hup |= departed;
 	} else if (!sender && ch->receiver == ep) {
 		ch->receiver = NULL;
+		/* A receiver that leaves is done with what it held. */
+		unsealed = sipc_seal_release_held_locked(ch, &freed);
 	} else {
 		departed = false;	/* revoked earlier: already detached */
 	}
 	spin_unlock(&ch->lock);
+	if (unsealed)
+		sipc_seal_zap(ch, &freed);
 	if (sender && departed)
 		wake_up_interruptible_all(&ch->recv_wq);
 }
@@ -550,6 +563,11 @@ VISIBLE_IF_KUNIT void sipc_channel_fill_info(struct sipc_channel *ch, struct sip
 	info->context_len = ch->creator_ctx_len;
 	info->label_len = ch->label_len;
 	info->slots = ch->slots;
+	info->create_flags = ch->create_flags;
+	/* What every channel has until per-channel permissions exist. */
+	info->mode = 0666;
+	info->owner_uid = ch->creator_uid;
+	info->owner_gid = ch->creator_gid;
 
 	spin_lock(&ch->lock);
 	info->queue_depth = ch->queue.depth;

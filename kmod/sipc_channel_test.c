@@ -305,6 +305,10 @@ struct create_case {
 static const struct create_case create_cases[] = {
 	{ "ok", 0, 0, PAGE_SIZE, 4, 0, "valid request" },
 	{ "ok", 1, 0, PAGE_SIZE, 4, -EINVAL, "flags bit 0 set" },
+	{ "ok", SIPC_CREATE_SEALED, 0, PAGE_SIZE, 4, 0, "SIPC_CREATE_SEALED" },
+	{ "ok", 4, 0, PAGE_SIZE, 4, -EINVAL, "flags bit 2 set" },
+	{ "ok", SIPC_CREATE_SEALED | 8, 0, PAGE_SIZE, 4, -EINVAL,
+	  "SIPC_CREATE_SEALED and bit 3" },
 	{ "ok", 0x80000000, 0, PAGE_SIZE, 4, -EINVAL, "flags bit 31 set" },
 	{ "ok", 0, 1, PAGE_SIZE, 4, -EINVAL, "reserved set" },
 	{ "", 0, 0, PAGE_SIZE, 4, -EINVAL, "empty name" },
@@ -679,6 +683,57 @@ static void departed_desc(const bool *departed, char *desc)
 
 KUNIT_ARRAY_PARAM(departed, departed_values, departed_desc);
 
+/*
+ * A sealed channel's pages: sealed from the push of a DATA_READY until
+ * the receiver takes the message after it; INFO reports the flag and the
+ * version-1 meaning of mode and owner.
+ */
+static void sipc_channel_test_sealed_release(struct kunit *test)
+{
+	struct sipc_create c = ct_args("sealed", 4 * PAGE_SIZE, 4);
+	struct sipc_xfer x = { .nonblock = true, .deliver = ct_deliver_ok };
+	struct sipc_qmsg dr = { .type = SIPC_MSG_DATA_READY,
+				.offset = PAGE_SIZE, .len = PAGE_SIZE + 1 };
+	struct sipc_channel *ch;
+	struct sipc_info info;
+
+	c.flags = SIPC_CREATE_SEALED;
+	ch = ct_new(test, &c);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, ch);
+	KUNIT_ASSERT_EQ(test, ct_publish(test, ch), 0);
+	info = ct_info(ch);
+	KUNIT_EXPECT_EQ(test, info.create_flags, (u32)SIPC_CREATE_SEALED);
+	KUNIT_EXPECT_EQ(test, info.mode, 0666U);
+	KUNIT_EXPECT_EQ(test, info.owner_uid, info.creator_uid);
+
+	KUNIT_ASSERT_EQ(test, sipc_channel_send(ch, &dr, &x), 0);
+	KUNIT_EXPECT_FALSE(test, sipc_seal_page_sealed(ch, 0));
+	KUNIT_EXPECT_TRUE(test, sipc_seal_page_sealed(ch, 1));
+	KUNIT_EXPECT_TRUE(test, sipc_seal_page_sealed(ch, 2));
+	KUNIT_EXPECT_FALSE(test, sipc_seal_page_sealed(ch, 3));
+	/* Taken is not released: the receiver reads it now. */
+	KUNIT_ASSERT_EQ(test, ct_recv(ch), 0);
+	KUNIT_EXPECT_TRUE(test, sipc_seal_page_sealed(ch, 1));
+	KUNIT_ASSERT_EQ(test, ct_send(ch), 0);
+	KUNIT_EXPECT_TRUE(test, sipc_seal_page_sealed(ch, 2));
+	KUNIT_ASSERT_EQ(test, ct_recv(ch), 0);
+	KUNIT_EXPECT_FALSE(test, sipc_seal_page_sealed(ch, 1));
+	KUNIT_EXPECT_FALSE(test, sipc_seal_page_sealed(ch, 2));
+}
+
+/* Without the flag nothing is ever sealed and INFO says 0. */
+static void sipc_channel_test_unsealed(struct kunit *test)
+{
+	struct sipc_channel *ch = ct_create(test, "plain", PAGE_SIZE, 1);
+	struct sipc_xfer x = { .nonblock = true, .deliver = ct_deliver_ok };
+	struct sipc_qmsg dr = { .type = SIPC_MSG_DATA_READY, .len = 1 };
+
+	KUNIT_EXPECT_EQ(test, ct_info(ch).create_flags, 0U);
+	KUNIT_ASSERT_EQ(test, sipc_channel_send(ch, &dr, &x), 0);
+	KUNIT_EXPECT_FALSE(test, sipc_seal_page_sealed(ch, 0));
+	KUNIT_EXPECT_NULL(test, ch->seal);
+}
+
 static void sipc_channel_test_detach_sender(struct kunit *test)
 {
 	bool departed = *(const bool *)test->param_value;
@@ -748,6 +803,8 @@ static struct kunit_case sipc_channel_test_cases[] = {
 	KUNIT_CASE(sipc_channel_test_depth_default),
 	KUNIT_CASE(sipc_channel_test_publish_eexist),
 	KUNIT_CASE(sipc_channel_test_lookup),
+	KUNIT_CASE(sipc_channel_test_sealed_release),
+	KUNIT_CASE(sipc_channel_test_unsealed),
 	KUNIT_CASE(sipc_channel_test_destroy),
 	KUNIT_CASE(sipc_channel_test_destroy_while_attached),
 	KUNIT_CASE(sipc_channel_test_attach_roles),

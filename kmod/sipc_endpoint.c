@@ -259,7 +259,7 @@ static long sipc_ep_info(struct sipc_endpoint *ep, void __user *uarg)
 	err = sipc_copy_in(&info, sizeof(info), SIPC_EP_INFO_SIZE_VER0, uarg);
 	if (err)
 		return err;
-	if (info.flags || info.reserved)
+	if (info.flags || info.reserved || info.reserved2)
 		return -EINVAL;
 	if (sipc_ep_destroyed(ch))
 		return -EIDRM;
@@ -268,6 +268,7 @@ static long sipc_ep_info(struct sipc_endpoint *ep, void __user *uarg)
 	info.region_size = ch->region_size;
 	info.channel_id = ch->id;
 	info.slots = ch->slots;
+	info.create_flags = ch->create_flags;
 	memcpy(info.name, ch->name, sizeof(info.name));
 	return sipc_copy_out(uarg, &info, sizeof(info));
 }

@@ -33,10 +33,14 @@
  * ch->lock (spinlock)      the queue, the endpoint pointers, the state
  *                          flags and the counters of one channel.
  *
+ * ch->seal_mutex (mutex)   sealed channels only: see struct sipc_seal.
+ *
  * Nesting: sipc_table_lock -> ch->lock; sipc_table_lock -> the
  * i_mmap_rwsem of an endpoint inode (zapping); ch->send_mutex -> ch->lock;
- * ch->recv_mutex -> ch->lock.  The table lock and the channel mutexes are
- * never held together.  Nothing sleeps under ch->lock.
+ * ch->recv_mutex -> ch->lock; ch->send_mutex -> mmap_lock (a fault in
+ * deliver()) -> ch->seal_mutex -> i_mmap_rwsem -> the page-table lock.
+ * The table lock and the channel mutexes are never held together.
+ * Nothing sleeps under ch->lock.
  *
  * Global counters (sipc_stats) are atomics: they are decremented by the
  * channel's release, which may run from any endpoint's last fput.
@@ -102,6 +106,38 @@ void sipc_region_free(struct sipc_region *r);
 int sipc_region_mmap(struct sipc_endpoint *ep, struct vm_area_struct *vma);
 
 /*
+ * struct sipc_seal - what a sealed channel (SIPC_CREATE_SEALED) keeps so
+ * that the sender cannot change a message between publish and release
+ * (Documentation/design.md, "Sealed channels").
+ *
+ * @count[i] is how many unreleased DATA_READY messages cover region page
+ * i: the queued ones and the one the receiver holds (@held).  A page with
+ * a count is sealed: the sender's mappings map it read-only and the
+ * pfn_mkwrite handler refuses to make it writable (sipc_region.c).
+ * Lifetime: allocated with the channel, freed with it; a sender endpoint
+ * that comes later meets the same counts.
+ *
+ * Locking: @count is raised only under @mutex *and* ch->lock, and lowered
+ * under ch->lock alone; @held and @held_msg are under ch->lock.  @mutex
+ * is held across "raise the count, zap the sender's mappings" by the
+ * sealer and across "read the counts, insert the PTEs" by a sender's
+ * fault, so a fault can never insert a writable entry after the zap that
+ * should have removed it; it is also held by ->access writes across the
+ * check and the copy.  Lowering needs no @mutex: a fault that raced with
+ * it maps a page read-only that is already free, and the pfn_mkwrite
+ * handler makes it writable.  Counts are read locklessly (READ_ONCE) by
+ * the fault handlers.  Order: ch->send_mutex -> mmap_lock -> @mutex ->
+ * ch->lock and -> i_mmap_rwsem (the zap); nothing takes @mutex while
+ * holding ch->lock.
+ */
+struct sipc_seal {
+	struct mutex mutex;		/* see above: seal vs. fault */
+	u8 *count;			/* nr_pages entries, max depth + 1 */
+	bool held;			/* the receiver holds @held_msg */
+	struct sipc_qmsg held_msg;
+};
+
+/*
  * struct sipc_channel - see the top of this file for lifetime and locks.
  */
 struct sipc_channel {
@@ -123,6 +159,9 @@ struct sipc_channel {
 	u32 creator_ctx_len;
 	u32 creator_pid;
 	u32 creator_uid;
+	u32 creator_gid;
+	u32 create_flags;		/* SIPC_CREATE_* */
+	struct sipc_seal *seal;		/* sealed channels only, else NULL */
 
 	struct mutex send_mutex;	/* one sender between slot and fill */
 	struct mutex recv_mutex;	/* one receiver between peek and pop */
@@ -238,6 +277,20 @@ void sipc_channel_zap(struct sipc_channel *ch);
 int sipc_channel_revoke(struct sipc_channel *ch, u32 roles);
 long sipc_ioctl_revoke(void __user *uarg);
 void sipc_iterate_channels(void (*fn)(struct sipc_channel *ch));
+
+/* sipc_seal.c: sealed channels (struct sipc_seal). */
+int sipc_seal_init(struct sipc_channel *ch);
+void sipc_seal_free(struct sipc_channel *ch);
+void sipc_seal_publish(struct sipc_channel *ch, const struct sipc_qmsg *q);
+void sipc_seal_unpublish_locked(struct sipc_channel *ch,
+				const struct sipc_qmsg *q);
+bool sipc_seal_taken_locked(struct sipc_channel *ch,
+			    const struct sipc_qmsg *q, struct sipc_qmsg *freed);
+bool sipc_seal_release_held_locked(struct sipc_channel *ch,
+				   struct sipc_qmsg *freed);
+void sipc_seal_zap(struct sipc_channel *ch, const struct sipc_qmsg *q);
+bool sipc_seal_page_sealed(struct sipc_channel *ch, unsigned long pgoff);
+struct inode *sipc_ep_inode_get_locked(struct sipc_endpoint *ep);
 
 /* sipc_endpoint.c: attach, and the endpoint file. */
 long sipc_ioctl_attach(void __user *uarg, u32 role);

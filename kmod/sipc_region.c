@@ -27,6 +27,14 @@
  * here VM_MAYWRITE is also cleared so mprotect() cannot add write later,
  * and private mappings are refused for both roles, so there is no
  * copy-on-write route either.
+ *
+ * Sealed channels (sipc_seal.c): the sender's mappings get their own
+ * vm_ops with ->pfn_mkwrite.  Defining it makes the mm core keep
+ * vm_page_prot read-only on shared writable mappings, so the fault
+ * handler asks for write explicitly for the pages that are not sealed
+ * (vmf_insert_pfn_prot), one slot per fault: an unsealed store costs no
+ * write-protect fault per page.  Sealed pages go in read-only, and
+ * ->pfn_mkwrite gives SIGBUS for them.
  */
 #include <linux/gfp.h>
 #include <linux/highmem.h>
@@ -95,6 +103,61 @@ static vm_fault_t sipc_region_insert(struct vm_fault *vmf,
 }
 
 /*
+ * A sealed channel's sender: map the slot around the fault (the unit a
+ * release gives back), sealed pages read-only and the rest as the VMA
+ * allows.  Under the seal mutex, so that a seal cannot zap between our
+ * reading a count and inserting the entry (struct sipc_seal).  A write
+ * fault on a sealed page is refused at once.
+ */
+static vm_fault_t sipc_region_insert_sealed(struct vm_fault *vmf,
+					    struct sipc_channel *ch)
+{
+	struct vm_area_struct *vma = vmf->vma;
+	struct sipc_seal *seal = ch->seal;
+	unsigned long slot = ch->slot_size >> PAGE_SHIFT;
+	unsigned long first = vmf->pgoff - vmf->pgoff % slot;
+	unsigned long end = first + slot, pg;
+	pgprot_t rw = vm_get_page_prot(vma->vm_flags);
+	vm_fault_t ret = VM_FAULT_NOPAGE;
+
+	first = max(first, vma->vm_pgoff);
+	end = min(end, vma->vm_pgoff + vma_pages(vma));
+	mutex_lock(&seal->mutex);
+	if ((vmf->flags & FAULT_FLAG_WRITE) &&
+	    sipc_seal_page_sealed(ch, vmf->pgoff)) {
+		ret = VM_FAULT_SIGBUS;
+		goto out;
+	}
+	for (pg = first; pg < end; pg++) {
+		ret = vmf_insert_pfn_prot(vma, vma->vm_start +
+					  ((pg - vma->vm_pgoff) << PAGE_SHIFT),
+					  page_to_pfn(ch->region.pages[pg]),
+					  sipc_seal_page_sealed(ch, pg) ?
+					  vma->vm_page_prot : rw);
+		if (ret != VM_FAULT_NOPAGE)
+			break;
+	}
+out:
+	mutex_unlock(&seal->mutex);
+	return ret;
+}
+
+/*
+ * A store into a read-only entry of a sealed channel's sender mapping.
+ * 0 lets the mm core make the entry writable; it re-checks the entry
+ * under the page-table lock, and a seal zaps after raising the count, so
+ * a seal racing with this can only remove the entry, never keep it.
+ */
+static vm_fault_t sipc_region_pfn_mkwrite(struct vm_fault *vmf)
+{
+	struct sipc_endpoint *ep = vmf->vma->vm_private_data;
+
+	if (READ_ONCE(ep->revoked) || sipc_seal_page_sealed(ep->ch, vmf->pgoff))
+		return VM_FAULT_SIGBUS;
+	return 0;
+}
+
+/*
  * Access is decided here, at fault time, in the faulting task; revocation
  * zaps the page tables so that the next access comes back here.  A policy
  * change or a revoke may land between the check and the insertion: both
@@ -122,7 +185,10 @@ static vm_fault_t sipc_region_fault(struct vm_fault *vmf)
 						    0, 0, 1);
 			return VM_FAULT_SIGBUS;
 		}
-		ret = sipc_region_insert(vmf, r);
+		if (vma->vm_ops->pfn_mkwrite)
+			ret = sipc_region_insert_sealed(vmf, ep->ch);
+		else
+			ret = sipc_region_insert(vmf, r);
 		inserted = true;
 		if (ret != VM_FAULT_NOPAGE)
 			return ret;
@@ -136,7 +202,9 @@ static vm_fault_t sipc_region_fault(struct vm_fault *vmf)
 /*
  * ptrace and /proc/PID/mem: GUP cannot reach a PFN mapping, so the mm core
  * asks here.  Reads are served by copying, after the checks a fault would
- * make; writes need a writable mapping, which the receiver never has.
+ * make; writes need a writable mapping, which the receiver never has, and
+ * on a sealed channel an unsealed page, checked under the seal mutex so
+ * that no seal lands between the check and the copy.
  * Nothing is kept: a later revoke has no reference to take back.
  */
 static int sipc_region_access(struct vm_area_struct *vma, unsigned long addr,
@@ -154,18 +222,34 @@ static int sipc_region_access(struct vm_area_struct *vma, unsigned long addr,
 	if (pgoff >= r->nr_pages || !sipc_map_allowed(ep, vma->vm_file))
 		return -EIO;
 	len = min_t(int, len, PAGE_SIZE - in_page);
-	kaddr = kmap_local_page(r->pages[pgoff]);
-	if (write)
-		memcpy(kaddr + in_page, buf, len);
-	else
-		memcpy(buf, kaddr + in_page, len);
-	kunmap_local(kaddr);
+	if (write && ep->ch->seal) {
+		mutex_lock(&ep->ch->seal->mutex);
+		if (sipc_seal_page_sealed(ep->ch, pgoff))
+			len = -EIO;
+	}
+	if (len > 0) {
+		kaddr = kmap_local_page(r->pages[pgoff]);
+		if (write)
+			memcpy(kaddr + in_page, buf, len);
+		else
+			memcpy(buf, kaddr + in_page, len);
+		kunmap_local(kaddr);
+	}
+	if (write && ep->ch->seal)
+		mutex_unlock(&ep->ch->seal->mutex);
 	return len;
 }
 
 static const struct vm_operations_struct sipc_region_vm_ops = {
 	.fault = sipc_region_fault,
 	.access = sipc_region_access,
+};
+
+/* The sender's mappings of a sealed channel (see the top of the file). */
+static const struct vm_operations_struct sipc_region_sealed_vm_ops = {
+	.fault = sipc_region_fault,
+	.access = sipc_region_access,
+	.pfn_mkwrite = sipc_region_pfn_mkwrite,
 };
 
 /*
@@ -203,6 +287,8 @@ int sipc_region_mmap(struct sipc_endpoint *ep, struct vm_area_struct *vma)
 	/* PFNMAP | IO: no page references, no GUP (see the top of file). */
 	vma->vm_flags |= VM_PFNMAP | VM_IO | VM_DONTEXPAND | VM_DONTDUMP;
 	vma->vm_private_data = ep;
-	vma->vm_ops = &sipc_region_vm_ops;
+	/* The mm core derives vm_page_prot from these ops after we return. */
+	vma->vm_ops = ch->seal && ep->role == SIPC_ROLE_SENDER ?
+		      &sipc_region_sealed_vm_ops : &sipc_region_vm_ops;
 	return 0;
 }

@@ -26,7 +26,7 @@ atomic_t sipc_policy_seq = ATOMIC_INIT(0);
 EXPORT_SYMBOL_IF_KUNIT(sipc_policy_seq);
 
 /* Pin the inode whose mappings belong to @ep; ch->lock held. */
-static struct inode *sipc_ep_inode_get_locked(struct sipc_endpoint *ep)
+struct inode *sipc_ep_inode_get_locked(struct sipc_endpoint *ep)
 {
 	if (!ep || !ep->inode)
 		return NULL;
@@ -96,15 +96,22 @@ static struct inode *sipc_revoke_ep_locked(struct sipc_channel *ch,
 int sipc_channel_revoke(struct sipc_channel *ch, u32 roles)
 {
 	struct inode *sender = NULL, *receiver = NULL;
+	bool unsealed = false;
+	struct sipc_qmsg freed;
 
 	spin_lock(&ch->lock);
 	if (roles & SIPC_REVOKE_SENDER)
 		sender = sipc_revoke_ep_locked(ch, &ch->sender);
-	if (roles & SIPC_REVOKE_RECEIVER)
+	if ((roles & SIPC_REVOKE_RECEIVER) && ch->receiver) {
 		receiver = sipc_revoke_ep_locked(ch, &ch->receiver);
+		/* It can no longer read what it held: release it. */
+		unsealed = sipc_seal_release_held_locked(ch, &freed);
+	}
 	spin_unlock(&ch->lock);
 	sipc_zap_inode_put(sender);
 	sipc_zap_inode_put(receiver);
+	if (unsealed)
+		sipc_seal_zap(ch, &freed);
 	sipc_wake_all(ch);
 	return 0;
 }

@@ -136,9 +136,12 @@ int sipc_channel_send(struct sipc_channel *ch, struct sipc_qmsg *q,
 
 	err = x->deliver(x, q);
 	if (!err) {
+		/* Sealed channels: no sender store lands after the push. */
+		sipc_seal_publish(ch, q);
 		spin_lock(&ch->lock);
 		if (ch->destroyed) {
 			err = -EIDRM;
+			sipc_seal_unpublish_locked(ch, q);
 		} else {
 			sipc_queue_push(&ch->queue, q);
 			ch->msgs_sent++;
@@ -203,7 +206,8 @@ static int sipc_recv_state_locked(struct sipc_channel *ch)
  */
 int sipc_channel_recv(struct sipc_channel *ch, struct sipc_xfer *x)
 {
-	struct sipc_qmsg m;
+	struct sipc_qmsg m, freed;
+	bool unsealed = false;
 	int err;
 
 	for (;;) {
@@ -234,7 +238,11 @@ int sipc_channel_recv(struct sipc_channel *ch, struct sipc_xfer *x)
 		spin_lock(&ch->lock);
 		sipc_queue_pop(&ch->queue);	/* only receivers pop: still m */
 		ch->msgs_received++;
+		/* With the pop: the room never shows before the release. */
+		unsealed = sipc_seal_taken_locked(ch, &m, &freed);
 		spin_unlock(&ch->lock);
+		if (unsealed)
+			sipc_seal_zap(ch, &freed);
 	}
 	mutex_unlock(&ch->recv_mutex);
 	if (!err)

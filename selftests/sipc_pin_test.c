@@ -15,7 +15,6 @@
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
-#include <linux/io_uring.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <sys/mman.h>
@@ -30,7 +29,6 @@
 #pragma GCC diagnostic ignored "-Wunused-parameter"
 
 #define PAGES 4
-#define RAMDISK "/dev/ram0"	/* brd, loaded by the guest's /init */
 
 FIXTURE(pin) {
 	struct st_chan ch;
@@ -70,25 +68,6 @@ FIXTURE_TEARDOWN(pin)
 	ST_EXPECT_COUNTERS_BACK(&self->start);
 }
 
-/*
- * Register the region as an io_uring fixed buffer: -errno or 0.
- * -ENOSYS when this kernel has no io_uring at all.
- */
-static int try_io_uring_register(void *p, size_t len)
-{
-	struct io_uring_params params = { 0 };
-	struct iovec iov = { .iov_base = p, .iov_len = len };
-	int ring, ret;
-
-	ring = syscall(__NR_io_uring_setup, 4, &params);
-	if (ring < 0)
-		return -ENOSYS;
-	ret = syscall(__NR_io_uring_register, ring, IORING_REGISTER_BUFFERS,
-		      &iov, 1) < 0 ? -errno : 0;
-	close(ring);
-	return ret;
-}
-
 /* Every pinning route, from whatever process runs it: 0 when all failed. */
 static int pin_routes_refused(unsigned char *p, size_t len, int role)
 {
@@ -106,7 +85,7 @@ static int pin_routes_refused(unsigned char *p, size_t len, int role)
 		if (r != -EFAULT && r != -ENOSYS)
 			return fprintf(stderr, "# process_vm_writev: %d\n", r), 3;
 	}
-	r = try_io_uring_register(p, len);
+	r = st_try_io_uring_register(p, len);
 	if (r != -EFAULT && r != -ENOSYS)
 		return fprintf(stderr, "# io_uring register: %d\n", r), 4;
 	return 0;
@@ -132,7 +111,7 @@ TEST_F(pin, process_vm_readv_efault)
 
 TEST_F(pin, io_uring_register_efault)
 {
-	int r = try_io_uring_register(self->map, self->ch.region);
+	int r = st_try_io_uring_register(self->map, self->ch.region);
 
 	if (r == -ENOSYS)
 		SKIP(return, "io_uring_setup failed: no io_uring in this kernel");
@@ -146,31 +125,15 @@ TEST_F(pin, io_uring_register_efault)
  * into the region would pin it for writing, a direct write from it for
  * reading.
  */
-/* Load brd from the initramfs once; a kernel it does not fit refuses it. */
-static void ramdisk_load(void)
-{
-	int ko;
-
-	if (access(RAMDISK, F_OK) == 0)
-		return;
-	ko = open("/lib/sipc/brd.ko", O_RDONLY | O_CLOEXEC);
-	if (ko < 0)
-		return;
-	syscall(__NR_finit_module, ko, "rd_nr=1 rd_size=1024", 0);
-	close(ko);
-}
-
 TEST_F(pin, o_direct_efault)
 {
 	int disk;
 	void *bounce;
 
-	ramdisk_load();
-	disk = open(RAMDISK, O_RDWR | O_DIRECT | O_CLOEXEC);
-
+	disk = st_ramdisk_open();
 	if (disk < 0)
-		SKIP(return, "%s: %s (no O_DIRECT-capable device)", RAMDISK,
-		     strerror(errno));
+		SKIP(return, "%s: %s (no O_DIRECT-capable device)", ST_RAMDISK,
+		     strerror(-disk));
 	/* The device works with an ordinary aligned buffer. */
 	ASSERT_EQ(0, posix_memalign(&bounce, self->page, self->page));
 	memset(bounce, 0x3c, self->page);

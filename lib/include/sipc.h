@@ -31,7 +31,8 @@
  *    (the memory stays valid, but the other call may keep waiting).
  *
  * Link with -lsipc (pkg-config sipc).  Symbols are versioned: LIBSIPC_0.1,
- * and LIBSIPC_0.2 for the fast path (sipc_create_slots() to sipc_publish()).
+ * LIBSIPC_0.2 for the fast path (sipc_create_slots() to sipc_publish()),
+ * LIBSIPC_0.3 for revocation by id, LIBSIPC_0.4 for sipc_create_flags().
  */
 #ifndef SIPC_H
 #define SIPC_H
@@ -44,9 +45,9 @@
 extern "C" {
 #endif
 
-/* Version of this header: 0.2. */
+/* Version of this header: 0.4. */
 #define SIPC_LIB_VERSION_MAJOR	0
-#define SIPC_LIB_VERSION_MINOR	2
+#define SIPC_LIB_VERSION_MINOR	4
 
 /* Default region size used by the tools when none is given. */
 #define SIPC_DEFAULT_SIZE	(1024 * 1024)
@@ -128,7 +129,7 @@ struct sipc_stat {
 	uint32_t creator_pid;
 	uint32_t creator_uid;
 	uint32_t attached;	/* endpoints (kernel) / shm attaches (sysv) */
-	uint32_t reserved0;
+	uint32_t create_flags;	/* SIPC_CREATE_*, if SIPC_STAT_CREATE_FLAGS */
 	uint64_t msgs_sent;	/* counters, if SIPC_STAT_COUNTERS */
 	uint64_t msgs_received;
 	uint64_t bytes_sent;
@@ -137,6 +138,7 @@ struct sipc_stat {
 
 #define SIPC_STAT_STATE		(1U << 0)	/* state is meaningful */
 #define SIPC_STAT_COUNTERS	(1U << 1)	/* msgs_*, bytes_sent meaningful */
+#define SIPC_STAT_CREATE_FLAGS	(1U << 2)	/* create_flags is known (0.4) */
 
 /*
  * Describe channel @name.  Returns 0, -ENOENT, -EINVAL, -ENAMETOOLONG,
@@ -271,6 +273,19 @@ int sipc_recv(int h, void *buf, size_t cap, size_t *len);
  * backend (a SysV sender cannot wait for room without sending).
  */
 int sipc_create_slots(const char *name, size_t size, unsigned int slots);
+
+/*
+ * Create channel @name as sipc_create_slots(@name, @size, @slots) with
+ * creation flags: SIPC_CREATE_SEALED (from <linux/sipc.h>) makes a sealed
+ * channel, whose published messages the sender cannot change until the
+ * receiver releases them (a sender store into one gets SIGBUS; see
+ * sipc(7)).  @flags 0 is sipc_create_slots().  Returns as
+ * sipc_create_slots(), -EINVAL for an unknown flag, or -EOPNOTSUPP for
+ * SIPC_CREATE_SEALED on the sysv backend (SysV memory cannot be sealed)
+ * or with a module without SIPC_FEATURE_SEALED.  Since LIBSIPC_0.4.
+ */
+int sipc_create_flags(const char *name, size_t size, unsigned int slots,
+		      unsigned int flags);
 
 /* Slots of the channel open as @h: 1 for one region.  Or -EBADF. */
 int sipc_slots(int h);

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
  * channel.c - backend selection and the calls that name a channel:
- * sipc_create(), sipc_destroy(), sipc_revoke(), sipc_list(), sipc_stat(),
- * sipc_context().
+ * sipc_create(), sipc_create_flags(), sipc_destroy(), sipc_revoke(),
+ * sipc_list(), sipc_stat(), sipc_context().
  *
  * Arguments are checked here, once, so both backends give the same errors
  * for the same bad input (the kernel would say EINVAL for a long name; the
@@ -90,6 +90,27 @@ int sipc_create(const char *name, size_t size, unsigned int depth)
 	if ((uint64_t)size > UINT32_MAX)
 		return -EINVAL;
 	return be->create(name, size, depth ? depth : SIPC_QUEUE_DEPTH_DEFAULT);
+}
+
+int sipc_create_flags(const char *name, size_t size, unsigned int slots,
+		      unsigned int flags)
+{
+	const struct sipc_backend *be;
+	int r;
+
+	be = sipc_backend_for(name, &r);
+	if (!be)
+		return r;
+	if (flags & ~SIPC_CREATE_ALL_FLAGS)
+		return -EINVAL;
+	if (!flags)
+		return sipc_create_slots(name, size, slots);
+	if (size == 0 || (uint64_t)size > UINT32_MAX || slots > SIPC_SLOTS_MAX)
+		return -EINVAL;
+	/* sysv: SysV memory has no way to take write away from the sender. */
+	if (!be->create_flags)
+		return -EOPNOTSUPP;
+	return be->create_flags(name, size, slots, flags);
 }
 
 int sipc_destroy(const char *name)

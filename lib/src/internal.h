@@ -93,6 +93,12 @@ struct sipc_backend {
 	int (*create_slots)(const char *name, uint64_t slot_size,
 			    unsigned int slots);
 	/*
+	 * Optional (NULL: -EOPNOTSUPP): a channel with SIPC_CREATE_* @flags,
+	 * one region of @size (@slots <= 1) or @slots slots of @size each.
+	 */
+	int (*create_flags)(const char *name, uint64_t size,
+			    unsigned int slots, unsigned int flags);
+	/*
 	 * The sender's whole step, blocking: queue m (a DATA_READY), then
 	 * wait until the next buffer is free.  m->seq is non-zero afterwards
 	 * if and only if the DATA_READY was queued, even on error.

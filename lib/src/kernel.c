@@ -90,6 +90,31 @@ static int kernel_create_slots(const char *name, uint64_t slot_size,
 	return r == -E2BIG ? -EOPNOTSUPP : r;
 }
 
+/*
+ * A module older than the flag refuses it with EINVAL (and one older than
+ * slots the longer struct with E2BIG): "not supported" then.
+ */
+static int kernel_feature_errno(int r, uint64_t feature);
+
+static int kernel_create_flags(const char *name, uint64_t size,
+			       unsigned int slots, unsigned int flags)
+{
+	struct sipc_create c = {
+		.size = sizeof(c),
+		.flags = flags,
+		.region_size = slots > 1 ? size * slots : size,
+		.queue_depth = slots > 1 ? 0 : 1,
+		.slots = slots > 1 ? slots : 0,
+	};
+	int r;
+
+	copy_name(c.name, name);
+	r = dev_ioctl(SIPC_IOC_CREATE, &c);
+	if (r == -E2BIG)
+		return -EOPNOTSUPP;
+	return kernel_feature_errno(r, SIPC_FEATURE_SEALED);
+}
+
 static int kernel_destroy(const char *name)
 {
 	struct sipc_channel_ref ref = { .size = sizeof(ref) };
@@ -176,7 +201,10 @@ static int kernel_stat(const char *name, struct sipc_stat *st, char *ctx,
 		st->depth = i.queue_depth;
 		st->queued = i.queue_len;
 		st->state = i.state;
-		st->flags = SIPC_STAT_STATE | SIPC_STAT_COUNTERS;
+		st->flags = SIPC_STAT_STATE | SIPC_STAT_COUNTERS |
+			    SIPC_STAT_CREATE_FLAGS;
+		/* A module older than SIPC_INFO_SIZE_VER3 leaves it 0. */
+		st->create_flags = i.create_flags;
 		st->creator_pid = i.creator_pid;
 		st->creator_uid = i.creator_uid;
 		st->attached = !!(i.state & SIPC_STATE_SENDER) +
@@ -354,6 +382,7 @@ const struct sipc_backend sipc_kernel_backend = {
 	.recv = kernel_recv,
 	.fd = kernel_fd,
 	.create_slots = kernel_create_slots,
+	.create_flags = kernel_create_flags,
 	.commit = kernel_commit,
 	.recv_next = kernel_recv_next,
 	.wait_room = kernel_wait_room,

@@ -695,6 +695,88 @@ TEST_F(chan, revoke_id_and_destroy_revoke)
 	EXPECT_EQ(0, sipc_close(tx));
 }
 
+/*
+ * sipc_create_flags(): SIPC_CREATE_SEALED.  sysv: -EOPNOTSUPP and no
+ * channel; kernel: the flag shows in sipc_stat(), and the old calls
+ * (commit / next / done / acquire) and the fast path (reserve / publish
+ * on slots) work on it, the sender writing again after each release.
+ * Unknown flags: -EINVAL on both.
+ */
+TEST(create_sealed)
+{
+	char name[SIPC_NAME_MAX];
+	struct sipc_stat st;
+	const void *data;
+	void *buf;
+	size_t cap, len;
+	int tx, rx, i;
+
+	tu_name(name, "sealed");
+	EXPECT_EQ(-EINVAL, sipc_create_flags(name, 4096, 0, 1U << 5));
+	EXPECT_EQ(-EINVAL, sipc_create_flags(name, 4096, 0,
+					     SIPC_CREATE_SEALED | (1U << 0)));
+	EXPECT_EQ(-EINVAL, sipc_create_flags(name, 0, 0, SIPC_CREATE_SEALED));
+	if (!tu_kernel()) {
+		EXPECT_EQ(-EOPNOTSUPP, sipc_create_flags(name, 4096, 0,
+							 SIPC_CREATE_SEALED));
+		EXPECT_EQ(-EOPNOTSUPP, sipc_create_flags(name, 4096, 3,
+							 SIPC_CREATE_SEALED));
+		EXPECT_EQ(-ENOENT, sipc_stat(name, &st));
+		/* flags 0 is sipc_create_slots(). */
+		ASSERT_EQ(0, sipc_create_flags(name, 4096, 0, 0));
+		EXPECT_EQ(0, sipc_destroy(name));
+		return;
+	}
+	ASSERT_EQ(0, sipc_create_flags(name, 4096, 0, SIPC_CREATE_SEALED));
+	ASSERT_EQ(0, sipc_stat(name, &st));
+	EXPECT_TRUE(st.flags & SIPC_STAT_CREATE_FLAGS);
+	EXPECT_EQ((uint32_t)SIPC_CREATE_SEALED, st.create_flags);
+	tx = sipc_open(name, SIPC_ROLE_SENDER);
+	rx = sipc_open(name, SIPC_ROLE_RECEIVER);
+	ASSERT_LE(0, tx);
+	ASSERT_LE(0, rx);
+	ASSERT_EQ(0, sipc_buffer(tx, &buf, &cap));
+	/* One thread plays both sides, so nothing may wait (depth 1). */
+	for (i = 0; i < 3; i++) {
+		/* A store here after a missing release would be SIGBUS. */
+		ASSERT_EQ(0, sipc_acquire(tx, 0));
+		memset(buf, 'a' + i, 100);
+		ASSERT_EQ(0, sipc_commit(tx, 100, 0));
+		ASSERT_EQ(1, sipc_next(rx, &data, &len, 0));
+		EXPECT_EQ(100U, len);
+		EXPECT_EQ('a' + i, ((const char *)data)[99]);
+		/* Not released yet: NOOP-1 goes in, NOOP-2 cannot. */
+		EXPECT_EQ(-EAGAIN, sipc_acquire(tx, 0));
+		EXPECT_EQ(0, sipc_done(rx, 0));
+		ASSERT_EQ(0, sipc_acquire(tx, 0));
+		/* The receiver takes NOOP-2; no message yet. */
+		EXPECT_EQ(-EAGAIN, sipc_next(rx, &data, &len, 0));
+	}
+	sipc_close(tx);
+	sipc_close(rx);
+	EXPECT_EQ(0, sipc_destroy(name));
+
+	/* Slots: the sender fills the next slot while one is sealed. */
+	ASSERT_EQ(0, sipc_create_flags(name, 4096, 3, SIPC_CREATE_SEALED));
+	tx = sipc_open(name, SIPC_ROLE_SENDER);
+	rx = sipc_open(name, SIPC_ROLE_RECEIVER);
+	ASSERT_LE(0, tx);
+	ASSERT_LE(0, rx);
+	EXPECT_EQ(3, sipc_slots(tx));
+	for (i = 0; i < 6; i++) {
+		ASSERT_EQ(0, sipc_reserve(tx, &buf, &cap, 1000));
+		memset(buf, 'A' + i, 64);
+		ASSERT_EQ(0, sipc_publish(tx, 64, 0));
+		if (i >= 1) {
+			ASSERT_EQ(1, sipc_next(rx, &data, &len, 1000));
+			EXPECT_EQ('A' + i - 1, ((const char *)data)[63]);
+		}
+	}
+	sipc_close(tx);
+	sipc_close(rx);
+	EXPECT_EQ(0, sipc_destroy(name));
+}
+
 TEST(strerror_texts)
 {
 	const int codes[] = { EINVAL, ENOENT, EEXIST, EBADF, EBUSY, EAGAIN,

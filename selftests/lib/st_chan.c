@@ -29,6 +29,12 @@ void st_chan_unmap_rcv(struct st_chan *c)
 int st_chan_open(struct st_chan *c, const char *tag, __u64 region,
 		 __u32 depth)
 {
+	return st_chan_open_ex(c, tag, region, depth, 0, 0);
+}
+
+int st_chan_open_ex(struct st_chan *c, const char *tag, __u64 region,
+		    __u32 depth, __u32 slots, __u32 flags)
+{
 	struct sipc_create cr;
 	void *m;
 	int ret;
@@ -40,7 +46,7 @@ int st_chan_open(struct st_chan *c, const char *tag, __u64 region,
 		return ret;
 	c->dev = ret;
 	st_name(c->name, tag);
-	ret = st_create(c->dev, c->name, region, depth, &cr);
+	ret = st_create_ex(c->dev, c->name, region, depth, slots, flags, &cr);
 	if (ret)
 		goto err;
 	c->region = cr.region_size;

@@ -24,6 +24,9 @@ struct st_chan {
 /* Create, attach both roles and map both; 0 or -errno (cleaned up). */
 int st_chan_open(struct st_chan *c, const char *tag, __u64 region,
 		 __u32 depth);
+/* The same with slots (0: one region) and SIPC_CREATE_* flags. */
+int st_chan_open_ex(struct st_chan *c, const char *tag, __u64 region,
+		    __u32 depth, __u32 slots, __u32 flags);
 void st_chan_unmap_snd(struct st_chan *c);
 void st_chan_unmap_rcv(struct st_chan *c);
 /* Unmap, close, destroy (ENOENT ignored); safe on a zeroed struct. */

@@ -18,5 +18,16 @@ int st_try_vmsplice(void *p, size_t len);
  */
 int st_try_process_vm_readv(void *p, size_t len);
 int st_try_process_vm_writev(void *p);
+/*
+ * Register @len bytes at @p as an io_uring fixed buffer: 0 or -errno;
+ * -ENOSYS when this kernel has no io_uring at all.
+ */
+int st_try_io_uring_register(void *p, size_t len);
+/*
+ * The guest's RAM disk (brd, loaded from the initramfs on first use) opened
+ * O_RDWR | O_DIRECT, for the O_DIRECT routes: a descriptor or -errno.
+ */
+#define ST_RAMDISK	"/dev/ram0"
+int st_ramdisk_open(void);
 
 #endif /* ST_PIN_H */

@@ -60,10 +60,18 @@ static void set_name(char dst[SIPC_NAME_MAX], const char *src)
 int st_create(int dev, const char *name, __u64 region, __u32 depth,
 	      struct sipc_create *out)
 {
+	return st_create_ex(dev, name, region, depth, 0, 0, out);
+}
+
+int st_create_ex(int dev, const char *name, __u64 region, __u32 depth,
+		 __u32 slots, __u32 flags, struct sipc_create *out)
+{
 	struct sipc_create cr = {
 		.size = sizeof(cr),
+		.flags = flags,
 		.region_size = region,
 		.queue_depth = depth,
+		.slots = slots,
 	};
 	int ret;
 

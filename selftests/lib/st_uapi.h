@@ -55,6 +55,9 @@ void st_pid_name(char *buf, size_t size, const char *tag);
 /* Names may be SIPC_NAME_MAX bytes without a NUL (bad-input tests). */
 int st_create(int dev, const char *name, __u64 region, __u32 depth,
 	      struct sipc_create *out);
+/* st_create() with slots (0: one region) and SIPC_CREATE_* flags. */
+int st_create_ex(int dev, const char *name, __u64 region, __u32 depth,
+		 __u32 slots, __u32 flags, struct sipc_create *out);
 int st_destroy(int dev, const char *name);
 int st_attach(int dev, const char *name, int role, __u32 flags);
 int st_revoke(int dev, const char *name, __u32 flags);

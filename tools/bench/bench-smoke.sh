@@ -41,8 +41,8 @@ awk -F, '
 		if ($1 == "mem" && ($11 == "" || $11 ~ /nan|inf/)) bad = bad " mem/" $2
 	}
 	END {
-		if (n["tput"] != 50) bad = bad " tput-rows=" n["tput"]
-		if (n["lat"] != 8 || n["agg"] != 36 || n["create"] != 8 || n["mem"] != 8)
+		if (n["tput"] != 60) bad = bad " tput-rows=" n["tput"]
+		if (n["lat"] != 10 || n["agg"] != 44 || n["create"] != 10 || n["mem"] != 10)
 			bad = bad " rows:" n["lat"] "/" n["agg"] "/" n["create"] "/" n["mem"]
 		split("memcpy read-pass pipe unix-stream", must, " ")
 		for (i in must) if (ok["tput/" must[i]] != 5) bad = bad " missing:" must[i]

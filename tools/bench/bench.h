@@ -53,6 +53,7 @@ struct transport {
 	const char *desc;		/* one line for --help and the docs */
 	const char *libsipc_backend;	/* "kernel" / "sysv", or NULL */
 	bool slotted;			/* uses chan.slots */
+	bool sealed;			/* SIPC_CREATE_SEALED channel */
 	/* Why it cannot run here (static text), or NULL. */
 	const char *(*unavailable)(void);
 	int (*setup)(struct chan *c);
@@ -76,7 +77,8 @@ struct transport {
 };
 
 extern const struct transport t_pipe, t_unix, t_memfd, t_sysv2007,
-	t_sipc_sysv, t_kernel2007, t_sipc_kernel1, t_sipc_kernelN;
+	t_sipc_sysv, t_kernel2007, t_sipc_kernel1, t_sipc_kernelN,
+	t_sipc_sealed1, t_sipc_sealedN;
 
 /* Helpers for transports (util.c). */
 uint64_t now_ns(void);

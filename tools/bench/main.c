@@ -23,6 +23,7 @@
 static const struct transport *const transports[] = {
 	&t_pipe, &t_unix, &t_memfd, &t_sysv2007, &t_sipc_sysv,
 	&t_kernel2007, &t_sipc_kernel1, &t_sipc_kernelN,
+	&t_sipc_sealed1, &t_sipc_sealedN,
 };
 #define NT (sizeof(transports) / sizeof(transports[0]))
 

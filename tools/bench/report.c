@@ -307,6 +307,40 @@ static void print_simple(const struct results *rs, enum test t, const char *titl
 	}
 }
 
+/*
+ * Sealed against unsealed, same run, same size: MB/s ratios.  The goal
+ * (issue 16) is >= 0.9 at 1 MiB.
+ */
+static void print_sealed(const struct results *rs)
+{
+	static const char *const pair[2][2] = {
+		{ "sipc-sealed-1", "sipc-kernel-1" },
+		{ "sipc-sealed-N", "sipc-kernel-N" },
+	};
+	static const size_t sizes[] = { 4096, 65536, 1u << 20, 16u << 20 };
+	const struct result *s, *u;
+	char sz[32];
+	bool any = false;
+	size_t i, j;
+
+	for (i = 0; i < 2; i++) {
+		for (j = 0; j < sizeof(sizes) / sizeof(sizes[0]); j++) {
+			s = results_find(rs, TEST_TPUT, pair[i][0], sizes[j]);
+			u = results_find(rs, TEST_TPUT, pair[i][1], sizes[j]);
+			if (!s || !u || !s->ok || !u->ok || u->mb_s <= 0)
+				continue;
+			if (!any)
+				printf("\nSealed / unsealed throughput, same run (goal at 1 MiB: >= 0.90)\n");
+			any = true;
+			printf("  %-15s %-8s %s x %s%s\n", pair[i][0],
+			       size_text(sizes[j], sz, sizeof(sz)),
+			       N(s->mb_s / u->mb_s, 6), pair[i][1],
+			       sizes[j] == 1u << 20 ?
+			       (s->mb_s / u->mb_s >= 0.9 ? " (met)" : " (missed)") : "");
+		}
+	}
+}
+
 /* The issue's goals, for the kernel rows, when they were measured. */
 static void print_goals(const struct results *rs)
 {
@@ -374,5 +408,6 @@ void report_print(const struct results *rs)
 		print_simple(rs, TEST_MEM, title, "KiB", FIELD(kib));
 	}
 	print_goals(rs);
+	print_sealed(rs);
 	fflush(stdout);
 }

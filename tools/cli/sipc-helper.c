@@ -19,12 +19,15 @@
 static void usage(FILE *f)
 {
 	fprintf(f,
-		"Usage: sipc-helper [--size BYTES] [--depth N] NAME\n"
+		"Usage: sipc-helper [--size BYTES] [--depth N] [--sealed] NAME\n"
 		"Create the SIPC channel NAME and exit.\n"
 		"\n"
 		"  -s, --size BYTES  region size, rounded up to whole pages; suffix\n"
 		"                    K, M or G for powers of 1024 (default 1M)\n"
 		"  -d, --depth N     control queue depth, 1..%d (default 1)\n"
+		"  -S, --sealed      a sealed channel: the sender cannot change a\n"
+		"                    message it published until the receiver\n"
+		"                    releases it (kernel backend only; depth 1)\n"
 		"  -h, --help        show this help\n"
 		"\n"
 		"The backend is /dev/sipc when present, else SysV IPC; set\n"
@@ -59,15 +62,17 @@ int main(int argc, char **argv)
 	static const struct option opts[] = {
 		{ "size", required_argument, NULL, 's' },
 		{ "depth", required_argument, NULL, 'd' },
+		{ "sealed", no_argument, NULL, 'S' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	size_t size = SIPC_DEFAULT_SIZE;
 	unsigned long depth = 1;
 	char *end;
+	unsigned int flags = 0;
 	int c, r, status = 0;
 
-	while ((c = cli_next_option(argc, argv, "s:d:h", opts, usage, &status)) >= 0) {
+	while ((c = cli_next_option(argc, argv, "s:d:Sh", opts, usage, &status)) >= 0) {
 		switch (c) {
 		case 's':
 			size = parse_size(optarg);
@@ -83,13 +88,23 @@ int main(int argc, char **argv)
 				return 2;
 			}
 			break;
+		case 'S':
+			flags |= SIPC_CREATE_SEALED;
+			break;
 		}
 	}
 	if (c == CLI_EXIT)
 		return status;
 	if (optind != argc - 1)
 		return cli_usage_error(usage);
-	r = sipc_create(argv[optind], size, (unsigned int)depth);
+	if (flags && depth != 1) {
+		fprintf(stderr, "sipc-helper: --sealed takes depth 1\n");
+		return 2;
+	}
+	if (flags)
+		r = sipc_create_flags(argv[optind], size, 0, flags);
+	else
+		r = sipc_create(argv[optind], size, (unsigned int)depth);
 	if (r) {
 		fprintf(stderr, "sipc-helper: %s: %s\n", argv[optind], sipc_strerror(r));
 		return 1;

@@ -140,6 +140,14 @@ static void show_text(const char *name, const struct sipc_stat *st,
 	for (i = 0; i < sizeof(state_names) / sizeof(state_names[0]); i++)
 		if (st->flags & SIPC_STAT_STATE && st->state & (1U << i))
 			printf(" %s", state_names[i]);
+	printf("\nflags:     ");
+	if (!(st->flags & SIPC_STAT_CREATE_FLAGS))
+		printf(" unknown");
+	else if (!st->create_flags)
+		printf(" none");
+	if (st->flags & SIPC_STAT_CREATE_FLAGS &&
+	    st->create_flags & SIPC_CREATE_SEALED)
+		printf(" sealed");
 	printf("\ncreator:    pid %u, uid %u\n", st->creator_pid, st->creator_uid);
 	printf("context:    %s\n", *ctx ? ctx : "(none)");
 	printf("label:      %s\n", *label ? label : "(none)");
@@ -155,6 +163,7 @@ static void show_json(const char *name, const struct sipc_stat *st,
 		      const char *ctx, const char *label)
 {
 	json_object *o = json_object_new_object(), *state = NULL, *cnt = NULL;
+	json_object *flags;
 	json_object *creator = json_object_new_object();
 	unsigned int i;
 	char id[20];
@@ -175,6 +184,13 @@ static void show_json(const char *name, const struct sipc_stat *st,
 				json_object_array_add(state, json_object_new_string(state_names[i]));
 	}
 	json_object_object_add(o, "state", state);	/* null: unknown */
+	flags = NULL;
+	if (st->flags & SIPC_STAT_CREATE_FLAGS) {
+		flags = json_object_new_array();
+		if (st->create_flags & SIPC_CREATE_SEALED)
+			json_object_array_add(flags, json_object_new_string("sealed"));
+	}
+	json_object_object_add(o, "flags", flags);	/* null: unknown */
 	json_object_object_add(creator, "pid", json_object_new_int64(st->creator_pid));
 	json_object_object_add(creator, "uid", json_object_new_int64(st->creator_uid));
 	json_object_object_add(creator, "context", json_object_new_string(ctx));

@@ -143,6 +143,21 @@ namespace Sipc
                 Native.Size(slots, "slots").ToUInt32()), "sipc_create_slots");
         }
 
+        /// <summary>Create a channel as <see cref="CreateSlots"/> with creation
+        /// flags (libsipc 0.4): <see cref="Sipc.CreateFlags.Sealed"/> makes a
+        /// sealed channel.</summary>
+        /// <param name="name">Channel name.</param>
+        /// <param name="size">Bytes of the region (slots 0 or 1) or of each slot.</param>
+        /// <param name="slots">0 or 1 for one region, up to <see cref="Library.SlotsMax"/>.</param>
+        /// <param name="flags">Creation flags.</param>
+        /// <exception cref="SipcException">As <see cref="CreateSlots"/>, EINVAL for an
+        /// unknown flag, EOPNOTSUPP for Sealed on the sysv backend.</exception>
+        public static void CreateFlags(string name, long size, int slots, CreateFlags flags)
+        {
+            Native.Check(Native.sipc_create_flags(Native.Name(name), Native.Size(size, "size"),
+                Native.Size(slots, "slots").ToUInt32(), (uint)flags), "sipc_create_flags");
+        }
+
         /// <summary>Destroy a channel: the name goes at once, blocked peers wake
         /// with EIDRM, the memory goes with the last user.</summary>
         /// <param name="name">Channel name.</param>

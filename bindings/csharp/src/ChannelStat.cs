@@ -27,6 +27,19 @@ namespace Sipc
         State = 1,
         /// <summary>The counters are meaningful.</summary>
         Counters = 2,
+        /// <summary>CreateFlags is known (libsipc 0.4).</summary>
+        CreateFlags = 4,
+    }
+
+    /// <summary>Creation flags (SIPC_CREATE_*), for <see cref="Channel.CreateFlags"/>.</summary>
+    [System.Flags]
+    public enum CreateFlags : uint
+    {
+        /// <summary>No flag.</summary>
+        None = 0,
+        /// <summary>A sealed channel: the sender cannot change a published
+        /// message until the receiver releases it (kernel backend only).</summary>
+        Sealed = 2,
     }
 
     /// <summary>
@@ -42,6 +55,7 @@ namespace Sipc
             State = (ChannelState)s.State; Flags = (StatFlags)s.Flags;
             CreatorPid = s.CreatorPid; CreatorUid = s.CreatorUid; Attached = s.Attached;
             MsgsSent = s.MsgsSent; MsgsReceived = s.MsgsReceived; BytesSent = s.BytesSent;
+            CreationFlags = (CreateFlags)s.CreateFlags;
         }
 
         /// <summary>Unique id of the channel.</summary>
@@ -68,5 +82,7 @@ namespace Sipc
         public ulong MsgsReceived { get; private set; }
         /// <summary>Bytes of data sent since creation, if Flags has StatFlags.Counters.</summary>
         public ulong BytesSent { get; private set; }
+        /// <summary>Creation flags, if Flags has StatFlags.CreateFlags.</summary>
+        public CreateFlags CreationFlags { get; private set; }
     }
 }

@@ -20,7 +20,7 @@ namespace Sipc
         internal struct Stat
         {
             internal ulong Id, Size;
-            internal uint Depth, Queued, State, Flags, CreatorPid, CreatorUid, Attached, Reserved0;
+            internal uint Depth, Queued, State, Flags, CreatorPid, CreatorUid, Attached, CreateFlags;
             internal ulong MsgsSent, MsgsReceived, BytesSent;
             internal ulong Reserved1, Reserved2, Reserved3, Reserved4;
         }
@@ -48,6 +48,7 @@ namespace Sipc
         [DllImport(Lib)] internal static extern int sipc_done(int h, int timeoutMs);
         [DllImport(Lib)] internal static extern int sipc_recv(int h, byte* buf, UIntPtr cap, UIntPtr* len);
         [DllImport(Lib)] internal static extern int sipc_create_slots(byte[] name, UIntPtr size, uint slots);
+        [DllImport(Lib)] internal static extern int sipc_create_flags(byte[] name, UIntPtr size, uint slots, uint flags);
         [DllImport(Lib)] internal static extern int sipc_slots(int h);
         [DllImport(Lib)] internal static extern int sipc_reserve(int h, byte** buf, UIntPtr* cap, int timeoutMs);
         [DllImport(Lib)] internal static extern int sipc_publish(int h, UIntPtr len, int timeoutMs);

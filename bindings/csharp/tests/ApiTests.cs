@@ -73,6 +73,8 @@ namespace Sipc.Tests
             Assert.Equal(c["SIPC_STATE_DESTROYED"], (long)ChannelState.Destroyed, "ChannelState.Destroyed");
             Assert.Equal(c["SIPC_STAT_STATE"], (long)StatFlags.State, "StatFlags.State");
             Assert.Equal(c["SIPC_STAT_COUNTERS"], (long)StatFlags.Counters, "StatFlags.Counters");
+            Assert.Equal(c["SIPC_STAT_CREATE_FLAGS"], (long)StatFlags.CreateFlags, "StatFlags.CreateFlags");
+            Assert.Equal(c["SIPC_CREATE_SEALED"], (long)CreateFlags.Sealed, "CreateFlags.Sealed");
         }
 
         /// <summary>struct sipc_stat has the C size (reserved fields included).</summary>

@@ -54,6 +54,21 @@ namespace Sipc.Tests
             Expect(Errno.EINVAL, "sipc_create_slots", () => Channel.CreateSlots(n, 4096, Library.SlotsMax + 1));
         }
 
+        /// <summary>No sealed channels on sysv, whose stat reports no creation flags.</summary>
+        [Test]
+        public void NoSealedOnSysv()
+        {
+            SysvOnly("the kernel backend creates sealed channels");
+            string n = Fresh();
+            Expect(Errno.EOPNOTSUPP, "sipc_create_flags", () => Channel.CreateFlags(n, 4096, 0, CreateFlags.Sealed));
+            Expect(Errno.EOPNOTSUPP, "sipc_create_flags", () => Channel.CreateFlags(n, 4096, 3, CreateFlags.Sealed));
+            Expect(Errno.EINVAL, "sipc_create_flags", () => Channel.CreateFlags(n, 4096, 0, (CreateFlags)32));
+            Expect(Errno.ENOENT, "sipc_stat", () => Channel.Stat(n));
+            ChannelStat st = Channel.Stat(Chan);
+            Assert.Equal(StatFlags.None, st.Flags & StatFlags.CreateFlags, "StatFlags.CreateFlags");
+            Assert.Equal(CreateFlags.None, st.CreationFlags, "CreationFlags");
+        }
+
         /// <summary>ENOENT from every call by name.</summary>
         [Test]
         public void NoSuchChannel()

@@ -38,6 +38,8 @@ SAME(org_sipc_Sipc_STATE_SENDER_HUP, SIPC_STATE_SENDER_HUP);
 SAME(org_sipc_Sipc_STATE_DESTROYED, SIPC_STATE_DESTROYED);
 SAME(org_sipc_Sipc_STAT_STATE, SIPC_STAT_STATE);
 SAME(org_sipc_Sipc_STAT_COUNTERS, SIPC_STAT_COUNTERS);
+SAME(org_sipc_Sipc_STAT_CREATE_FLAGS, SIPC_STAT_CREATE_FLAGS);
+SAME(org_sipc_Sipc_CREATE_SEALED, SIPC_CREATE_SEALED);
 SAME(org_sipc_Errno_ENOENT, ENOENT);
 SAME(org_sipc_Errno_EINTR, EINTR);
 SAME(org_sipc_Errno_EBADF, EBADF);
@@ -183,6 +185,14 @@ JNIEXPORT void JNICALL Java_org_sipc_Jni_createSlots(JNIEnv *env, jclass cls,
 	NAME_CALL(sipc_create_slots(c, (size_t)size, (unsigned int)slots), "sipc_create_slots");
 }
 
+JNIEXPORT void JNICALL Java_org_sipc_Jni_createFlags(JNIEnv *env, jclass cls,
+		jstring name, jlong size, jint slots, jint flags)
+{
+	(void)cls;
+	NAME_CALL(sipc_create_flags(c, (size_t)size, (unsigned int)slots,
+				    (unsigned int)flags), "sipc_create_flags");
+}
+
 JNIEXPORT void JNICALL Java_org_sipc_Jni_destroy(JNIEnv *env, jclass cls, jstring name)
 {
 	(void)cls;
@@ -264,6 +274,7 @@ JNIEXPORT jlongArray JNICALL Java_org_sipc_Jni_stat(JNIEnv *env, jclass cls, jst
 		(jlong)st.id, (jlong)st.size, st.depth, st.queued, st.state,
 		st.flags, st.creator_pid, st.creator_uid, st.attached,
 		(jlong)st.msgs_sent, (jlong)st.msgs_received, (jlong)st.bytes_sent,
+		st.create_flags,
 	};
 	a = (*env)->NewLongArray(env, sizeof(f) / sizeof(f[0]));
 	if (a)

@@ -30,10 +30,11 @@ libsipc's message.  Timeouts are in seconds: ``None`` waits as long as
 needed, ``0`` never waits (``WouldBlockError``), more waits at most that
 long (``SipcTimeoutError``).
 """
-from .admin import (DEFAULT_SIZE, QUEUE_DEPTH_MAX, REVOKE_RECEIVER,
-                    REVOKE_SENDER, SLOTS_MAX, STAT_COUNTERS, STAT_STATE,
-                    STATE_DESTROYED, STATE_RECEIVER, STATE_SENDER,
-                    STATE_SENDER_HUP, ChannelStat, backend, context, create,
+from .admin import (CREATE_SEALED, DEFAULT_SIZE, QUEUE_DEPTH_MAX,
+                    REVOKE_RECEIVER, REVOKE_SENDER, SLOTS_MAX, STAT_COUNTERS,
+                    STAT_CREATE_FLAGS, STAT_STATE, STATE_DESTROYED,
+                    STATE_RECEIVER, STATE_SENDER, STATE_SENDER_HUP,
+                    ChannelStat, backend, context, create, create_flags,
                     create_slots, destroy, destroy_revoke, label,
                     list_channels, revoke, revoke_id, stat)
 from .channel import (ROLE_RECEIVER, ROLE_SENDER, Channel, Receiver, Sender,
@@ -43,10 +44,10 @@ from .errors import (ChannelExistsError, NoChannelError, SenderGoneError,
                      WouldBlockError, strerror)
 from ._lib import NAME_MAX
 
-__version__ = "0.3.0"	# binds LIBSIPC_0.1 to LIBSIPC_0.3
+__version__ = "0.4.0"	# binds LIBSIPC_0.1 to LIBSIPC_0.4
 
 __all__ = [
-    "DEFAULT_SIZE", "NAME_MAX", "QUEUE_DEPTH_MAX", "REVOKE_RECEIVER",
+    "CREATE_SEALED", "STAT_CREATE_FLAGS", "create_flags", "DEFAULT_SIZE", "NAME_MAX", "QUEUE_DEPTH_MAX", "REVOKE_RECEIVER",
     "REVOKE_SENDER", "ROLE_RECEIVER", "ROLE_SENDER", "SLOTS_MAX", "STAT_COUNTERS",
     "STAT_STATE", "STATE_DESTROYED", "STATE_RECEIVER", "STATE_SENDER",
     "STATE_SENDER_HUP", "Channel", "ChannelExistsError", "ChannelStat",

@@ -31,7 +31,7 @@ class CStat(ctypes.Structure):
         ("creator_pid", c_uint32),
         ("creator_uid", c_uint32),
         ("attached", c_uint32),
-        ("reserved0", c_uint32),
+        ("create_flags", c_uint32),
         ("msgs_sent", c_uint64),
         ("msgs_received", c_uint64),
         ("bytes_sent", c_uint64),
@@ -68,6 +68,8 @@ _PROTOTYPES = {
     "sipc_slots": (c_int, [c_int]),
     "sipc_reserve": (c_int, [c_int, POINTER(c_void_p), POINTER(c_size_t), c_int]),
     "sipc_publish": (c_int, [c_int, c_size_t, c_int]),
+    # 0.4: creation flags
+    "sipc_create_flags": (c_int, [c_char_p, c_size_t, c_uint, c_uint]),
 }
 
 

@@ -37,6 +37,11 @@ STATE_DESTROYED = 1 << 3
 #: Bits of :attr:`ChannelStat.flags` (``SIPC_STAT_*``).
 STAT_STATE = 1 << 0
 STAT_COUNTERS = 1 << 1
+STAT_CREATE_FLAGS = 1 << 2
+#: Creation flags for :func:`create_flags` (``SIPC_CREATE_*``): a sealed
+#: channel, whose published messages the sender cannot change until the
+#: receiver releases them (kernel backend only).
+CREATE_SEALED = 1 << 1
 
 
 def encode_name(name: Name) -> bytes:
@@ -83,6 +88,16 @@ def create_slots(name: Name, size: int, slots: int) -> None:
     more than one slot on the sysv backend."""
     check(lib.sipc_create_slots(encode_name(name), size_arg(size, "size"),
                                 size_arg(slots, "slots")), "sipc_create_slots")
+
+
+def create_flags(name: Name, size: int, slots: int, flags: int) -> None:
+    """Create channel ``name`` as :func:`create_slots` with creation flags
+    (libsipc 0.4): :data:`CREATE_SEALED` makes a sealed channel.  As
+    :func:`create_slots`, plus ``EINVAL`` for an unknown flag and
+    ``EOPNOTSUPP`` for :data:`CREATE_SEALED` on the sysv backend."""
+    check(lib.sipc_create_flags(encode_name(name), size_arg(size, "size"),
+                                size_arg(slots, "slots"),
+                                size_arg(flags, "flags")), "sipc_create_flags")
 
 
 def destroy(name: Name) -> None:
@@ -150,6 +165,8 @@ class ChannelStat:
     msgs_sent: int
     msgs_received: int
     bytes_sent: int
+    #: ``CREATE_*`` bits, when ``flags & STAT_CREATE_FLAGS`` (libsipc 0.4).
+    create_flags: int = 0
 
 
 def stat(name: Name) -> ChannelStat:
@@ -158,7 +175,8 @@ def stat(name: Name) -> ChannelStat:
     check(lib.sipc_stat(encode_name(name), ctypes.byref(st)), "sipc_stat")
     return ChannelStat(st.id, st.size, st.depth, st.queued, st.state,
                        st.flags, st.creator_pid, st.creator_uid, st.attached,
-                       st.msgs_sent, st.msgs_received, st.bytes_sent)
+                       st.msgs_sent, st.msgs_received, st.bytes_sent,
+                       st.create_flags)
 
 
 def _text(function, cname: str, name: Name) -> str:

@@ -34,6 +34,7 @@ def test_constants_match_headers():
         "STATE_RECEIVER": "SIPC_STATE_RECEIVER", "STATE_SENDER_HUP": "SIPC_STATE_SENDER_HUP",
         "STATE_DESTROYED": "SIPC_STATE_DESTROYED", "STAT_STATE": "SIPC_STAT_STATE",
         "STAT_COUNTERS": "SIPC_STAT_COUNTERS", "SLOTS_MAX": "SIPC_SLOTS_MAX",
+        "STAT_CREATE_FLAGS": "SIPC_STAT_CREATE_FLAGS", "CREATE_SEALED": "SIPC_CREATE_SEALED",
     }
     for py, cname in pairs.items():
         assert getattr(sipc, py) == c[cname], py

@@ -116,6 +116,32 @@ def test_revoke_id_and_destroy_revoke_not_on_sysv(chan):
     assert chan in sipc.list_channels()
 
 
+@sysv_only("the kernel backend creates sealed channels")
+def test_sealed_not_on_sysv(chan, new_name):
+    with raises(errno.EOPNOTSUPP, "sipc_create_flags"):
+        sipc.create_flags(new_name, 4096, 0, sipc.CREATE_SEALED)
+    with raises(errno.EOPNOTSUPP, "sipc_create_flags"):
+        sipc.create_flags(new_name, 4096, 3, sipc.CREATE_SEALED)
+    with raises(errno.EINVAL, "sipc_create_flags"):
+        sipc.create_flags(new_name, 4096, 0, 1 << 5)
+    assert new_name not in sipc.list_channels()
+    st = sipc.stat(chan)
+    assert not st.flags & sipc.STAT_CREATE_FLAGS and st.create_flags == 0
+
+
+@kernel_only("sealed channels are the module's (SIPC_CREATE_SEALED)")
+def test_sealed_on_kernel(new_name):
+    sipc.create_flags(new_name, 4096, 0, sipc.CREATE_SEALED)
+    try:
+        st = sipc.stat(new_name)
+        assert st.flags & sipc.STAT_CREATE_FLAGS
+        assert st.create_flags == sipc.CREATE_SEALED
+        with raises(errno.EINVAL, "sipc_create_flags"):
+            sipc.create_flags(new_name + "x", 4096, 0, 1 << 5)
+    finally:
+        sipc.destroy(new_name)
+
+
 @sysv_only("the sysv backend has no descriptor to poll")
 def test_no_descriptor_on_sysv(chan):
     with sipc.Receiver(chan) as rx, raises(errno.EOPNOTSUPP, "sipc_fd"):

@@ -117,18 +117,22 @@ struct sipc_version {
  *	the channel by id, which reaches a destroyed channel still held by
  *	an endpoint or mapping.
  * DESTROY_REVOKE: DESTROY accepts SIPC_DESTROY_REVOKE.
+ * SEALED: CREATE accepts SIPC_CREATE_SEALED, and INFO / EP_INFO report
+ *	the creation flags (SIPC_INFO_SIZE_VER3, SIPC_EP_INFO_SIZE_VER2).
  */
 #define SIPC_FEATURE_UNPINNABLE		(1ULL << 0)
 #define SIPC_FEATURE_REF_BY_ID		(1ULL << 3)
 #define SIPC_FEATURE_DESTROY_REVOKE	(1ULL << 4)
+#define SIPC_FEATURE_SEALED		(1ULL << 6)
 #define SIPC_FEATURES_ALL	(SIPC_FEATURE_UNPINNABLE | \
 				 SIPC_FEATURE_REF_BY_ID | \
-				 SIPC_FEATURE_DESTROY_REVOKE)
+				 SIPC_FEATURE_DESTROY_REVOKE | \
+				 SIPC_FEATURE_SEALED)
 
 /**
  * struct sipc_create - argument of SIPC_IOC_CREATE
  * @size:	in: sizeof(struct sipc_create)
- * @flags:	in: must be 0 (no creation flags are defined yet)
+ * @flags:	in: SIPC_CREATE_* bits; any other bit gives EINVAL
  * @region_size: in: bytes of the data region, 1..max_region_size; rounded
  *		up to whole pages.  out: the rounded size.
  * @queue_depth: in: 0 for SIPC_QUEUE_DEPTH_DEFAULT, or 1..SIPC_QUEUE_DEPTH_MAX
@@ -153,6 +157,22 @@ struct sipc_create {
 };
 #define SIPC_CREATE_SIZE_VER0	88
 #define SIPC_CREATE_SIZE_VER1	96	/* adds slots */
+
+/*
+ * Creation flags (struct sipc_create.flags; reported back by INFO and
+ * EP_INFO as create_flags).  Bit 0 is kept for SIPC_CREATE_PERM and bits
+ * 2-3 for the diode and batch-room channels of Documentation/uapi.md.
+ *
+ * SEALED: from the moment SEND or COMMIT queues a DATA_READY until the
+ *	receiver releases it (takes the next message: NOOP-1 on a one-region
+ *	channel, the next DATA_READY on a multi-slot one; or leaves), the
+ *	pages of region[offset, offset + len) cannot be changed through the
+ *	sender's endpoint: a store gets SIGBUS, a /proc/PID/mem or ptrace
+ *	write EIO; reads stay allowed.  Write access comes back by itself at
+ *	the release.  The receiver's view is unchanged.
+ */
+#define SIPC_CREATE_SEALED	(1U << 1)
+#define SIPC_CREATE_ALL_FLAGS	SIPC_CREATE_SEALED
 
 /**
  * struct sipc_channel_ref - names a channel: SIPC_IOC_DESTROY,
@@ -237,6 +257,15 @@ struct sipc_channel_ref {
  * @slots:	out: 1, or the slot count of a multi-slot channel
  *		(since SIPC_INFO_SIZE_VER2)
  * @reserved2:	must be 0
+ * @create_flags: out: the SIPC_CREATE_* flags the channel was made with
+ *		(since SIPC_INFO_SIZE_VER3)
+ * @mode:	out: who may attach, as in Documentation/uapi.md (PERM).
+ *		Per-channel permissions are not implemented yet, so this is
+ *		what every channel has today: 0666, anyone who can open
+ *		/dev/sipc may attach in either role.
+ * @owner_uid:	out: owner of the channel: today always the creator's euid
+ * @owner_gid:	out: group of the channel: today always the creator's egid
+ *		(both in the initial user namespace)
  *
  * Everything here but the static fields describes the receiver too
  * (attached or not, messages received): see "Backchannels" in
@@ -265,10 +294,15 @@ struct sipc_info {
 	__u32 label_len;	/* 164 */
 	__u32 slots;		/* 168 */
 	__u32 reserved2;	/* 172 */
+	__u32 create_flags;	/* 176 */
+	__u32 mode;		/* 180 */
+	__u32 owner_uid;	/* 184 */
+	__u32 owner_gid;	/* 188 */
 };
 #define SIPC_INFO_SIZE_VER0	152
 #define SIPC_INFO_SIZE_VER1	168	/* adds label */
 #define SIPC_INFO_SIZE_VER2	176	/* adds slots */
+#define SIPC_INFO_SIZE_VER3	192	/* adds create_flags, mode, owner */
 
 /**
  * struct sipc_list - argument of SIPC_IOC_LIST
@@ -326,6 +360,9 @@ struct sipc_msg {
  * @slots:	out: 1, or the slot count of a multi-slot channel; each slot
  *		is region_size / slots bytes (since SIPC_EP_INFO_SIZE_VER1)
  * @reserved:	must be 0
+ * @create_flags: out: the SIPC_CREATE_* flags of the channel, e.g.
+ *		SIPC_CREATE_SEALED (since SIPC_EP_INFO_SIZE_VER2)
+ * @reserved2:	must be 0
  *
  * Only static facts about the channel: nothing the peer does shows here.
  */
@@ -339,9 +376,12 @@ struct sipc_ep_info {
 	char name[SIPC_NAME_MAX];	/* 32 */
 	__u32 slots;		/* 96 */
 	__u32 reserved;		/* 100 */
+	__u32 create_flags;	/* 104 */
+	__u32 reserved2;	/* 108 */
 };
 #define SIPC_EP_INFO_SIZE_VER0	96
 #define SIPC_EP_INFO_SIZE_VER1	104	/* adds slots */
+#define SIPC_EP_INFO_SIZE_VER2	112	/* adds create_flags */
 
 #define SIPC_IOC_MAGIC		0xBD
 
@@ -356,7 +396,7 @@ struct sipc_ep_info {
  * SIPC_IOC_CREATE - create a channel; no descriptor is returned, the
  * channel outlives its creator (the helper pattern).
  * On: /dev/sipc.  Returns 0.  May sleep for memory; never waits on peers.
- * Errors: EFAULT; EINVAL (size, flags, reserved, name, region_size 0 or
+ * Errors: EFAULT; EINVAL (size, unknown flags, reserved, name, region_size 0 or
  * above the max_region_size parameter, queue_depth above
  * SIPC_QUEUE_DEPTH_MAX); E2BIG; EEXIST (name taken); ENOSPC (max_channels
  * or max_total_region reached); ENOMEM.

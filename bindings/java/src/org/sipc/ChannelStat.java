@@ -21,13 +21,16 @@ package org.sipc;
  * @param msgsSent     messages sent since creation
  * @param msgsReceived messages received since creation
  * @param bytesSent    bytes of data sent since creation
+ * @param createFlags  {@code Sipc.CREATE_*} bits, if
+ *                     {@code flags & Sipc.STAT_CREATE_FLAGS}
  */
 public record ChannelStat(long id, long size, int depth, int queued, int state,
         int flags, int creatorPid, int creatorUid, int attached, long msgsSent,
-        long msgsReceived, long bytesSent) {
+        long msgsReceived, long bytesSent, int createFlags) {
 
     static ChannelStat of(long[] f) {
         return new ChannelStat(f[0], f[1], (int) f[2], (int) f[3], (int) f[4],
-                (int) f[5], (int) f[6], (int) f[7], (int) f[8], f[9], f[10], f[11]);
+                (int) f[5], (int) f[6], (int) f[7], (int) f[8], f[9], f[10], f[11],
+                (int) f[12]);
     }
 }

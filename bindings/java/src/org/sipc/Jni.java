@@ -24,6 +24,9 @@ final class Jni {
 
     static native void createSlots(String name, long size, int slots) throws SipcException;
 
+    static native void createFlags(String name, long size, int slots, int flags)
+            throws SipcException;
+
     static native void destroy(String name) throws SipcException;
 
     static native void revoke(String name, int roles) throws SipcException;

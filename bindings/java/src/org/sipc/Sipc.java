@@ -48,6 +48,13 @@ public final class Sipc {
     @Native public static final int STAT_STATE = 1;
     /** {@link ChannelStat#flags()}: the counters are meaningful. */
     @Native public static final int STAT_COUNTERS = 2;
+    /** {@link ChannelStat#flags()}: {@code createFlags} is known (libsipc 0.4). */
+    @Native public static final int STAT_CREATE_FLAGS = 4;
+    /**
+     * {@link #createFlags}: a sealed channel, whose published messages the
+     * sender cannot change until the receiver releases them (kernel only).
+     */
+    @Native public static final int CREATE_SEALED = 2;
 
     /**
      * libsipc's text for an error number.
@@ -109,6 +116,23 @@ public final class Sipc {
      */
     public static void createSlots(String name, long size, int slots) throws SipcException {
         Jni.createSlots(name, Channel.size(size, "size"), (int) Channel.size(slots, "slots"));
+    }
+
+    /**
+     * Create a channel as {@link #createSlots} with creation flags (libsipc
+     * 0.4): {@link #CREATE_SEALED} makes a sealed channel.
+     *
+     * @param name  channel name
+     * @param size  bytes of the region (slots 0 or 1) or of each slot
+     * @param slots 0 or 1 for one region, up to {@link #SLOTS_MAX}
+     * @param flags {@code CREATE_*} bits
+     * @throws SipcException as {@link #createSlots}, EINVAL for an unknown
+     *                       flag, EOPNOTSUPP for CREATE_SEALED on sysv
+     */
+    public static void createFlags(String name, long size, int slots, int flags)
+            throws SipcException {
+        Jni.createFlags(name, Channel.size(size, "size"), (int) Channel.size(slots, "slots"),
+                (int) Channel.size(flags, "flags"));
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.junit.Test;
+import org.sipc.ChannelStat;
 import org.sipc.Errno;
 import org.sipc.Receiver;
 import org.sipc.Sender;
@@ -55,6 +56,21 @@ public class ErrorTest extends ChannelTest {
         String n = fresh();
         expect(Errno.EOPNOTSUPP, "sipc_create_slots", () -> Sipc.createSlots(n, 4096, 2));
         expect(Errno.EINVAL, "sipc_create_slots", () -> Sipc.createSlots(n, 4096, Sipc.SLOTS_MAX + 1));
+    }
+
+    @Test
+    public void noSealedOnSysv() throws Exception {
+        sysvOnly("the kernel backend creates sealed channels");
+        String n = fresh();
+        expect(Errno.EOPNOTSUPP, "sipc_create_flags",
+                () -> Sipc.createFlags(n, 4096, 0, Sipc.CREATE_SEALED));
+        expect(Errno.EOPNOTSUPP, "sipc_create_flags",
+                () -> Sipc.createFlags(n, 4096, 3, Sipc.CREATE_SEALED));
+        expect(Errno.EINVAL, "sipc_create_flags", () -> Sipc.createFlags(n, 4096, 0, 1 << 5));
+        expect(Errno.ENOENT, "sipc_stat", () -> Sipc.stat(n));
+        ChannelStat st = Sipc.stat(chan);
+        assertEquals(0, st.flags() & Sipc.STAT_CREATE_FLAGS);
+        assertEquals(0, st.createFlags());
     }
 
     @Test
