@@ -208,8 +208,8 @@ static void *fz_actor_main(void *arg)
 			}
 			next = sh->log[sh->pos].actor;
 		} else {
-			/* A turn of 1..8 calls, then a random worker's turn. */
-			k = 1 + (int)camp_below(&sh->rng, 8);
+			/* A turn of 1..24 calls (fewer hand-overs), then a random worker's. */
+			k = 1 + (int)camp_below(&sh->rng, 24);
 			while (k-- > 0) {
 				if (!fz_step(a->p, a->me)) {
 					fz_wake_all();
