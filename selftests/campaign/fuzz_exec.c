@@ -52,20 +52,21 @@ int fz_proc_init(struct fz_proc *p, int proc)
 	return 0;
 }
 
-static const char *ename(long v)
-{
-	static __thread char buf[32];
-	const char *n;
+/* A result as text: the number, or the errno's name. */
+struct fz_ename {
+	char s[24];
+};
 
-	if (v >= 0) {
-		snprintf(buf, sizeof(buf), "%ld", v);
-		return buf;
-	}
-	if (v == -FM_BLOCKS)
-		return "blocks";
-	n = strerrorname_np((int)-v);
-	snprintf(buf, sizeof(buf), "%s", n ? n : "?");
-	return buf;
+static struct fz_ename ename(long v)
+{
+	struct fz_ename e;
+	const char *n = v < 0 ? strerrorname_np((int)-v) : NULL;
+
+	if (v >= 0 || !n)
+		snprintf(e.s, sizeof(e.s), "%ld", v);
+	else
+		snprintf(e.s, sizeof(e.s), "%s", n);
+	return e;
 }
 
 /* The argument as the kernel gets it: handles and pointer codes resolved. */
@@ -232,7 +233,7 @@ static enum fz_verdict fz_ioctl(struct fm_model *m, struct fz_proc *p,
 		got = 0;
 	}
 	if (got != want) {
-		snprintf(msg, msize, "returned %s, want %s", ename(got), ename(want));
+		snprintf(msg, msize, "returned %s, want %s", ename(got).s, ename(want).s);
 		return FZ_DIFF;
 	}
 	if (!fz_same(p->arg, p->exp_arg, WIN, &at) ||
@@ -375,12 +376,12 @@ static enum fz_verdict fz_other(struct fm_model *m, struct fz_proc *p,
 			snprintf(msg, msize, "%s (region page %llu): %s, want %s",
 				 got == -SIGBUS ? "SIGBUS" : got == -SIGSEGV ? "SIGSEGV" : "value",
 				 (unsigned long long)rpage,
-				 got < 0 ? strsignal((int)-got) : ename(got),
-				 want < 0 ? strsignal((int)-want) : ename(want));
+				 got < 0 ? strsignal((int)-got) : ename(got).s,
+				 want < 0 ? strsignal((int)-want) : ename(want).s);
 		else if (c->op == FZ_POLL)
 			snprintf(msg, msize, "poll revents %#lx, want %#lx", got, want);
 		else
-			snprintf(msg, msize, "returned %s, want %s", ename(got), ename(want));
+			snprintf(msg, msize, "returned %s, want %s", ename(got).s, ename(want).s);
 		return FZ_DIFF;
 	}
 	return FZ_SAME;
@@ -403,7 +404,7 @@ enum fz_verdict fz_exec(struct fm_model *m, struct fz_proc *p,
 	if (print && v != FZ_SKIPPED) {
 		fz_format(c, line, sizeof(line));
 		/* One write per line: the workers share the console. */
-		fprintf(stderr, "# %s -> %s%s%s\n", line, ename(got),
+		fprintf(stderr, "# %s -> %s%s%s\n", line, ename(got).s,
 			v == FZ_DIFF ? "   <== " : "", v == FZ_DIFF ? msg : "");
 	}
 	return v;
