@@ -18,7 +18,7 @@
  * from the seed), so the order of calls, and with it everything the model
  * predicts, is fixed by the seed: a call that would block is not made
  * (the model says when), and the interleaving is the one that was logged.
- * The run is made of episodes of a few hundred to 3000 calls; each starts
+ * The run is made of episodes of 500 to 4000 calls; each starts
  * with fresh workers and no channel, and ends with the workers' exit, a
  * LIST that must name the model's channels, their destroy, and the module
  * counters back at zero.
@@ -208,8 +208,13 @@ static void *fz_actor_main(void *arg)
 			}
 			next = sh->log[sh->pos].actor;
 		} else {
-			/* A turn of 1..24 calls (fewer hand-overs), then a random worker's. */
-			k = 1 + (int)camp_below(&sh->rng, 24);
+			/*
+			 * A turn of a few calls, or of many: under TCG a
+			 * hand-over (waking an idle virtual CPU) costs more
+			 * than tens of calls.  Then a random worker's turn.
+			 */
+			k = camp_chance(&sh->rng, 30) ? 1 + (int)camp_below(&sh->rng, 8) :
+			    16 + (int)camp_below(&sh->rng, 112);
 			while (k-- > 0) {
 				if (!fz_step(a->p, a->me)) {
 					fz_wake_all();
@@ -558,7 +563,7 @@ int main(void)
 
 		camp_rng_init(&er, 500 + e);
 		kind = fz_episode(dev, false, false, (uint64_t)e,
-				  200 + (uint32_t)camp_below(&er, 2800), 120);
+				  500 + (uint32_t)camp_below(&er, 3500), 120);
 		total += sh->n;
 		episodes++;
 		if (kind != FK_NONE || only >= 0)
