@@ -236,9 +236,11 @@ static enum fz_verdict fz_ioctl(struct fm_model *m, struct fz_proc *p,
 		snprintf(msg, msize, "returned %s, want %s", ename(got).s, ename(want).s);
 		return FZ_DIFF;
 	}
-	if (!fz_same(p->arg, p->exp_arg, WIN, &at) ||
-	    (!fz_same(p->arg + FM_PAGE - WIN, p->exp_arg + FM_PAGE - WIN, WIN, &at) &&
-	     (at += FM_PAGE - WIN, true))) {
+	if (fz_same(p->arg + FM_PAGE - WIN, p->exp_arg + FM_PAGE - WIN, WIN, &at))
+		at = FM_PAGE;
+	else
+		at += FM_PAGE - WIN;
+	if (!fz_same(p->arg, p->exp_arg, WIN, &at) || at < FM_PAGE) {
 		size_t base = ua - (uintptr_t)p->arg;
 
 		snprintf(msg, msize, "argument byte %zu (%s): %#x, want %#x",

@@ -46,35 +46,47 @@ static unsigned int pick_w(struct camp_rng *r, const unsigned char *w,
 	return i;
 }
 
-/* A descriptor or mapping of this process, by handle; -1 if none. */
-static int pick_fd(const struct fm_model *m, struct camp_rng *r, int proc)
+/* Entry e is in use (the bool at its start), of process proc if proc_off >= 0. */
+static bool in_use(const char *e, long proc_off, int proc)
 {
-	int i, n = 0, k;
+	int pr;
 
-	for (i = 0; i < FM_FDS; i++)
-		n += m->fd[i].open && m->fd[i].proc == proc;
-	if (!n)
+	if (!*(const bool *)e)
+		return false;
+	if (proc_off < 0)
+		return true;
+	memcpy(&pr, e + proc_off, sizeof(pr));
+	return pr == proc;
+}
+
+/* A random one of the n entries in use; -1 if none. */
+static int pick_in_use(struct camp_rng *r, const void *base, size_t stride,
+		       int n, long proc_off, int proc)
+{
+	const char *p = base;
+	int i, cnt = 0, k;
+
+	for (i = 0; i < n; i++)
+		cnt += in_use(p + i * stride, proc_off, proc);
+	if (!cnt)
 		return -1;
-	k = (int)camp_below(r, n);
-	for (i = 0; i < FM_FDS; i++)
-		if (m->fd[i].open && m->fd[i].proc == proc && !k--)
+	k = (int)camp_below(r, cnt);
+	for (i = 0; i < n; i++)
+		if (in_use(p + i * stride, proc_off, proc) && !k--)
 			return i;
 	return -1;
 }
 
+static int pick_fd(const struct fm_model *m, struct camp_rng *r, int proc)
+{
+	return pick_in_use(r, m->fd, sizeof(m->fd[0]), FM_FDS,
+			   offsetof(struct fm_fd, proc), proc);
+}
+
 static int pick_map(const struct fm_model *m, struct camp_rng *r, int proc)
 {
-	int i, n = 0, k;
-
-	for (i = 0; i < FM_MAPS; i++)
-		n += m->map[i].live && m->map[i].proc == proc;
-	if (!n)
-		return -1;
-	k = (int)camp_below(r, n);
-	for (i = 0; i < FM_MAPS; i++)
-		if (m->map[i].live && m->map[i].proc == proc && !k--)
-			return i;
-	return -1;
+	return pick_in_use(r, m->map, sizeof(m->map[0]), FM_MAPS,
+			   offsetof(struct fm_map, proc), proc);
 }
 
 static int count_free(const bool *alive, size_t stride, int n)
@@ -89,17 +101,7 @@ static int count_free(const bool *alive, size_t stride, int n)
 /* A channel alive (named or held), or -1. */
 static int pick_chan(const struct fm_model *m, struct camp_rng *r)
 {
-	int i, n = 0, k;
-
-	for (i = 0; i < FM_CHANS; i++)
-		n += m->ch[i].alive;
-	if (!n)
-		return -1;
-	k = (int)camp_below(r, n);
-	for (i = 0; i < FM_CHANS; i++)
-		if (m->ch[i].alive && !k--)
-			return i;
-	return -1;
+	return pick_in_use(r, m->ch, sizeof(m->ch[0]), FM_CHANS, -1, 0);
 }
 
 static void pick_name(const struct fm_model *m, struct camp_rng *r,
@@ -116,14 +118,14 @@ static void pick_name(const struct fm_model *m, struct camp_rng *r,
 			memset(name, 'x', SIPC_NAME_MAX);
 			return;
 		case 2:		/* forbidden byte */
-			snprintf(name, SIPC_NAME_MAX, "fz%u", (unsigned)camp_below(r, FZ_NAMES));
+			snprintf(name, SIPC_NAME_MAX, "fz%u", (unsigned int)camp_below(r, FZ_NAMES));
 			name[camp_below(r, 3)] = "/ \x7f\x80\x01"[camp_below(r, 5)];
 			return;
 		case 3:		/* longest valid: one more name in the pool */
 			memset(name, 'y', SIPC_NAME_MAX - 1);
 			return;
 		default:	/* bytes after the NUL are ignored */
-			snprintf(name, SIPC_NAME_MAX, "fz%u", (unsigned)camp_below(r, FZ_NAMES));
+			snprintf(name, SIPC_NAME_MAX, "fz%u", (unsigned int)camp_below(r, FZ_NAMES));
 			name[5] = 'q';
 			return;
 		}
@@ -133,7 +135,7 @@ static void pick_name(const struct fm_model *m, struct camp_rng *r,
 		memcpy(name, m->ch[c].name, SIPC_NAME_MAX);
 		return;
 	}
-	snprintf(name, SIPC_NAME_MAX, "fz%u", (unsigned)camp_below(r, FZ_NAMES));
+	snprintf(name, SIPC_NAME_MAX, "fz%u", (unsigned int)camp_below(r, FZ_NAMES));
 }
 
 static uint32_t odd_size(struct camp_rng *r, uint32_t ver0, uint32_t ksize)
@@ -338,15 +340,13 @@ static void gen_ioctl(const struct fm_model *m, struct camp_rng *r,
 
 	memset(c->arg, 0, sizeof(c->arg));
 	ksize = gen_valid(m, r, c, ep);
-	ver0 = ksize;
-	switch (c->cmd) {
-	case SIPC_IOC_CREATE: ver0 = SIPC_CREATE_SIZE_VER0; break;
-	case SIPC_IOC_INFO: ver0 = SIPC_INFO_SIZE_VER0; break;
-	case SIPC_IOC_EP_INFO: ver0 = SIPC_EP_INFO_SIZE_VER0; break;
-	case SIPC_IOC_DESTROY: case SIPC_IOC_REVOKE:
-	case SIPC_IOC_ATTACH_SENDER: case SIPC_IOC_ATTACH_RECEIVER:
-		ver0 = SIPC_CHANNEL_REF_SIZE_VER0; break;
-	}
+	ver0 = c->cmd == SIPC_IOC_CREATE ? SIPC_CREATE_SIZE_VER0 :
+	       c->cmd == SIPC_IOC_INFO ? SIPC_INFO_SIZE_VER0 :
+	       c->cmd == SIPC_IOC_EP_INFO ? SIPC_EP_INFO_SIZE_VER0 :
+	       c->cmd == SIPC_IOC_DESTROY || c->cmd == SIPC_IOC_REVOKE ||
+	       c->cmd == SIPC_IOC_ATTACH_SENDER ||
+	       c->cmd == SIPC_IOC_ATTACH_RECEIVER ? SIPC_CHANNEL_REF_SIZE_VER0 :
+	       ksize;
 	{
 		uint32_t flags;
 
@@ -411,13 +411,18 @@ void fz_gen(const struct fm_model *m, struct camp_rng *r, int actor, int proc,
 		i = (int)pick_w(r, w_dev, NELEM(w_dev));
 		if (i == (int)NELEM(fz_dev_cmds)) {
 			/* undefined nr, size/direction bits, an endpoint command */
+			unsigned int nr = _IOC_NR(fz_dev_cmds[camp_below(r, NELEM(fz_dev_cmds))]);
+
 			switch (camp_below(r, 3)) {
-			case 0: c->cmd = _IO(SIPC_IOC_MAGIC, camp_below(r, 256)); break;
-			case 1: c->cmd = _IOC(1 + camp_below(r, 3), SIPC_IOC_MAGIC,
-					      _IOC_NR(fz_dev_cmds[camp_below(r, NELEM(fz_dev_cmds))]),
+			case 0:
+				c->cmd = _IO(SIPC_IOC_MAGIC, camp_below(r, 256));
+				break;
+			case 1:
+				c->cmd = _IOC(1 + camp_below(r, 3), SIPC_IOC_MAGIC, nr,
 					      camp_below(r, 256));
 				break;
-			default: c->cmd = fz_ep_cmds[1 + camp_below(r, NELEM(fz_ep_cmds) - 1)];
+			default:
+				c->cmd = fz_ep_cmds[1 + camp_below(r, NELEM(fz_ep_cmds) - 1)];
 			}
 		} else {
 			c->cmd = fz_dev_cmds[i];

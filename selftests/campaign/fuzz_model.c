@@ -15,6 +15,7 @@
 #include <sys/mman.h>
 
 #include "fuzz_model.h"
+#include "st_uapi.h"
 
 const uint16_t fm_spot_off[FM_SPOTS] = { 0, 1, 7, 8, 2048, 4088, 4094, 4095 };
 
@@ -37,59 +38,49 @@ static struct fm_range *fm_range_of(struct fm_umem *um, uintptr_t a)
 	return NULL;
 }
 
-/* copy_from_user: false when any byte faults. */
-static bool fm_uread(struct fm_umem *um, uintptr_t a, void *dst, size_t len)
+/*
+ * copy_from_user (write false) or copy_to_user: false, and nothing
+ * copied, when any byte lacks the access; buf NULL only checks.
+ */
+static bool fm_uaccess(struct fm_umem *um, uintptr_t a, size_t len,
+		       bool write, void *buf)
 {
-	uint8_t *d = dst;
+	uint8_t *b = buf;
+	uintptr_t p = a;
+	size_t left = len, n;
+	struct fm_range *r;
 
-	while (len) {
-		struct fm_range *r = fm_range_of(um, a);
-		size_t n;
-
-		if (!r || !r->r)
-			return false;
-		n = MIN(len, r->start + r->len - a);
-		memcpy(d, r->mem + (a - r->start), n);
-		d += n;
-		a += n;
-		len -= n;
-	}
-	return true;
-}
-
-static bool fm_uwritable(struct fm_umem *um, uintptr_t p, size_t left)
-{
-	while (left) {
-		struct fm_range *r = fm_range_of(um, p);
-		size_t n;
-
-		if (!r || !r->w)
+	for (; left; p += n, left -= n) {
+		r = fm_range_of(um, p);
+		if (!r || !(write ? r->w : r->r))
 			return false;
 		n = MIN(left, r->start + r->len - p);
-		p += n;
-		left -= n;
+	}
+	for (; b && len; a += n, b += n, len -= n) {
+		r = fm_range_of(um, a);
+		n = MIN(len, r->start + r->len - a);
+		if (write)
+			memcpy(r->mem + (a - r->start), b, n);
+		else
+			memcpy(b, r->mem + (a - r->start), n);
 	}
 	return true;
 }
 
-/* copy_to_user into whole writable ranges: all or nothing. */
+static bool fm_uread(struct fm_umem *um, uintptr_t a, void *dst, size_t len)
+{
+	return fm_uaccess(um, a, len, false, dst);
+}
+
+static bool fm_uwritable(struct fm_umem *um, uintptr_t a, size_t len)
+{
+	return fm_uaccess(um, a, len, true, NULL);
+}
+
 static bool fm_uwrite(struct fm_umem *um, uintptr_t a, const void *src,
 		      size_t len)
 {
-	const uint8_t *s = src;
-
-	if (!fm_uwritable(um, a, len))
-		return false;
-	while (len) {
-		struct fm_range *r = fm_range_of(um, a);
-		size_t n = MIN(len, r->start + r->len - a);
-
-		memcpy(r->mem + (a - r->start), s, n);
-		s += n;
-		a += n;
-		len -= n;
-	}
-	return true;
+	return fm_uaccess(um, a, len, true, (void *)src);
 }
 
 /*
@@ -194,24 +185,52 @@ static int fm_by_name(const struct fm_model *m, const char *name)
 	return -1;
 }
 
-static int fm_by_id(const struct fm_model *m, uint64_t id)
+
+
+/*
+ * The first of n entries (each stride bytes from base, an "in use" bool at
+ * its start) whose 64-bit or 32-bit key at key_off equals key; or -1.
+ */
+static int fm_first(const void *base, size_t stride, int n, size_t key_off,
+		    size_t key_size, uint64_t key)
 {
+	const char *p = base;
+	uint64_t k64;
+	uint32_t k32;
 	int i;
 
-	for (i = 0; i < FM_CHANS; i++)
-		if (m->ch[i].alive && m->ch[i].id == id)
+	for (i = 0; i < n; i++, p += stride) {
+		if (!*(const bool *)p)
+			continue;
+		if (key_size == 8 ? (memcpy(&k64, p + key_off, 8), k64 == key) :
+		    (memcpy(&k32, p + key_off, 4), k32 == key))
 			return i;
+	}
 	return -1;
+}
+
+#define FM_FIRST(arr, n, field, key) \
+	fm_first((arr), sizeof((arr)[0]), (n), offsetof(__typeof__((arr)[0]), field), \
+		 sizeof((arr)[0].field), (key))
+
+static int fm_by_id(const struct fm_model *m, uint64_t id)
+{
+	return FM_FIRST(m->ch, FM_CHANS, id, id);
 }
 
 int fm_chan_by_handle(const struct fm_model *m, uint32_t handle)
 {
-	int i;
+	return FM_FIRST(m->ch, FM_CHANS, handle, handle);
+}
 
-	for (i = 0; i < FM_CHANS; i++)
-		if (m->ch[i].alive && m->ch[i].handle == handle)
-			return i;
-	return -1;
+int fm_fd_by_handle(const struct fm_model *m, uint32_t handle)
+{
+	return FM_FIRST(m->fd, FM_FDS, handle, handle);
+}
+
+int fm_map_by_handle(const struct fm_model *m, uint32_t handle)
+{
+	return FM_FIRST(m->map, FM_MAPS, handle, handle);
 }
 
 /* The last reference went: not named, no endpoint. */
@@ -508,21 +527,20 @@ static long fm_list(struct fm_model *m, struct fm_umem *um, uintptr_t ua)
 	return fm_copy_out(um, ua, &l, sizeof(l));
 }
 
+/* VERSION: what this model knows, every command of the header. */
 static long fm_version(struct fm_umem *um, uintptr_t ua)
 {
 	struct sipc_version v;
 	int err;
 
 	err = fm_copy_in(um, ua, &v, sizeof(v), SIPC_VERSION_SIZE_VER0);
+	if (!err && (v.flags || v.reserved))
+		err = -EINVAL;
 	if (err)
 		return err;
-	if (v.flags || v.reserved)
-		return -EINVAL;
-	v.api_version = SIPC_API_VERSION;
-	v.features = SIPC_FEATURES_ALL;
-	v.ioctls = ((1ULL << (_IOC_NR(SIPC_IOC_REVOKE) + 1)) - 1) |
-		   (1ULL << 0x20) | (1ULL << 0x21) | (1ULL << 0x22) |
-		    (1ULL << 0x23) | (1ULL << 0x24) | (1ULL << 0x25);
+	v = (struct sipc_version){ .size = v.size, .api_version = SIPC_API_VERSION,
+				   .features = SIPC_FEATURES_ALL,
+				   .ioctls = ST_IOCTL_BITS };
 	return fm_copy_out(um, ua, &v, sizeof(v));
 }
 
@@ -584,19 +602,15 @@ static bool fm_full(const struct fm_chan *ch)
 	return ch->qlen == ch->depth;
 }
 
+/* NOOP carries nothing; DATA_READY names bytes inside the region. */
 static int fm_check_msg(const struct fm_chan *ch, const struct sipc_msg *msg)
 {
-	switch (msg->type) {
-	case SIPC_MSG_DATA_READY:
-		if (msg->offset > ch->region_size ||
-		    msg->len > ch->region_size - msg->offset)
-			return -EINVAL;
-		return 0;
-	case SIPC_MSG_NOOP:
-		return (msg->len || msg->offset) ? -EINVAL : 0;
-	default:
-		return -EINVAL;
-	}
+	bool noop = msg->type == SIPC_MSG_NOOP && !msg->len && !msg->offset;
+	bool data = msg->type == SIPC_MSG_DATA_READY &&
+		    msg->offset <= ch->region_size &&
+		    msg->len <= ch->region_size - msg->offset;
+
+	return noop || data ? 0 : -EINVAL;
 }
 
 /* Read the struct sipc_msg of an endpoint transfer: 0 or -errno. */
@@ -943,22 +957,4 @@ void fm_counters(const struct fm_model *m, long long *channels,
 		*endpoints += m->ep[i].alive;
 }
 
-int fm_fd_by_handle(const struct fm_model *m, uint32_t handle)
-{
-	int i;
 
-	for (i = 0; i < FM_FDS; i++)
-		if (m->fd[i].open && m->fd[i].handle == handle)
-			return i;
-	return -1;
-}
-
-int fm_map_by_handle(const struct fm_model *m, uint32_t handle)
-{
-	int i;
-
-	for (i = 0; i < FM_MAPS; i++)
-		if (m->map[i].live && m->map[i].handle == handle)
-			return i;
-	return -1;
-}

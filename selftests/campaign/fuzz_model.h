@@ -61,7 +61,10 @@ struct fm_msg {
 	uint64_t offset, seq;
 };
 
-/* A channel object: named, or destroyed and still held by an endpoint. */
+/*
+ * A channel object: named, or destroyed and still held by an endpoint.
+ * In this struct and the three below, the first field says "in use".
+ */
 struct fm_chan {
 	bool alive;
 	bool named;
@@ -179,7 +182,8 @@ void fm_proc_exit(struct fm_model *m, int proc);
 void fm_counters(const struct fm_model *m, long long *channels,
 		 long long *endpoints, long long *region_bytes);
 /* Named channels, in creation order: names[] of n, returns n. */
-int fm_names(const struct fm_model *m, char (*names)[SIPC_NAME_MAX], int max);
+int fm_names(const struct fm_model *m, char (*names)[SIPC_NAME_MAX],
+	     int max);
 int fm_chan_by_handle(const struct fm_model *m, uint32_t handle);
 int fm_fd_by_handle(const struct fm_model *m, uint32_t handle);
 int fm_map_by_handle(const struct fm_model *m, uint32_t handle);
