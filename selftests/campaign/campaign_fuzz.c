@@ -88,6 +88,7 @@ struct fz_shared {
 	struct fz_fail fail;
 	long long results[FZ_NOPS][3];	/* by op: ok, error, not made */
 	long long errnos[160];		/* errors predicted and given */
+	long long places[PL_NPLACES];	/* ioctls made, by where the argument was */
 	struct fz_call log[FZ_LOG];
 };
 
@@ -139,6 +140,8 @@ static void fz_record(enum fz_kind kind, uint32_t step, const struct fz_call *c,
 static void fz_count(const struct fz_call *c, enum fz_verdict v, long res)
 {
 	sh->results[c->op][v == FZ_SKIPPED ? 2 : res < 0 ? 1 : 0]++;
+	if (v != FZ_SKIPPED && (c->op == FZ_DEV || c->op == FZ_EP))
+		sh->places[c->place]++;
 	if (v == FZ_SAME && res < 0 && res > -160)
 		sh->errnos[-res]++;
 }
@@ -516,6 +519,10 @@ static void fz_summary(long long calls, long long episodes, double secs)
 		ksft_print_msg("  %-10s %8lld made, %8lld not made (would block or maker left out)\n",
 			       ops[i], sh->results[i][0] + sh->results[i][1],
 			       sh->results[i][2]);
+	ksft_print_msg("  arguments: %lld good, %lld read-only, %lld straddling, %lld NULL, %lld unmapped, %lld kernel, %lld in a mapping\n",
+		       sh->places[PL_GOOD], sh->places[PL_RO], sh->places[PL_STRADDLE],
+		       sh->places[PL_NULL], sh->places[PL_LOW], sh->places[PL_KERNEL],
+		       sh->places[PL_MAP]);
 	for (i = 1; i < 160; i++)
 		if (sh->errnos[i])
 			ksft_print_msg("  %-10s %8lld predicted and given\n",

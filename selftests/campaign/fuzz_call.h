@@ -46,6 +46,7 @@ enum fz_place {
 	PL_NULL,
 	PL_LOW,		/* below mmap_min_addr: never mapped */
 	PL_KERNEL,	/* a kernel address */
+	PL_MAP,		/* page b of mapping a: a sender's, or a revoked one */
 	PL_NPLACES
 };
 
@@ -61,7 +62,7 @@ struct fz_call {
 	uint32_t idref;		/* 0, or 1 + step of the create whose id goes in .id */
 	uint32_t cmd;
 	uint32_t pos;
-	uint64_t a, b, c;
+	uint64_t a, b, c;	/* op parameters (PL_MAP: mapping, page) */
 	uint16_t argsize;
 	uint8_t arg[FZ_ARG_MAX];
 };

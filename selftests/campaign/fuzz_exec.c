@@ -140,6 +140,54 @@ static uintptr_t fz_place(struct fz_proc *p, const struct fz_call *c,
 	}
 }
 
+/*
+ * PL_MAP: the page of the mapping the argument goes in.  A live sender
+ * mapping gets the page cleared and the argument written, so the whole
+ * page is known (exp_map); a revoked one is left alone: every access
+ * faults.  Returns the address, or 0 when the call cannot be made as
+ * recorded (the mapping is gone or no longer of either kind).
+ */
+static uintptr_t fz_place_map(struct fm_model *m, struct fz_proc *p,
+			      const struct fz_call *c, const uint8_t *buf,
+			      struct fm_umem *um, uint64_t *rpage)
+{
+	int mi = fm_map_by_handle(m, (uint32_t)c->a);
+	const struct fm_map *mp = mi >= 0 ? &m->map[mi] : NULL;
+	const struct fm_ep *ep;
+	uintptr_t pa;
+	uint64_t pages;
+
+	if (!mp || mp->proc != p->proc)
+		return 0;
+	ep = &m->ep[mp->ep];
+	pages = (mp->len + FM_PAGE - 1) / FM_PAGE;
+	pa = mp->addr + (c->b % pages) * FM_PAGE;
+	*rpage = mp->off / FM_PAGE + c->b % pages;
+	if (ep->revoked)
+		return pa;	/* no range: it faults */
+	if (ep->role != SIPC_ROLE_SENDER || !(mp->prot & PROT_WRITE))
+		return 0;
+	memset(p->exp_map, 0, FM_PAGE);
+	memcpy(p->exp_map, buf, c->argsize);
+	if (st_poke((volatile unsigned char *)pa, p->exp_map, FM_PAGE))
+		return 0;
+	fm_umem_add(um, pa, FM_PAGE, true, true, p->exp_map);
+	return pa;
+}
+
+/* The kernel wrote into the region: the model's bytes of that page follow. */
+static void fz_map_written(struct fm_model *m, const struct fz_call *c,
+			   struct fz_proc *p, uint64_t rpage)
+{
+	int mi = fm_map_by_handle(m, (uint32_t)c->a), i;
+
+	if (mi < 0 || m->ep[m->map[mi].ep].revoked || rpage >= FM_PAGES)
+		return;
+	for (i = 0; i < FM_SPOTS; i++)
+		m->ch[m->ep[m->map[mi].ep].ch].data[rpage][i] =
+			p->exp_map[fm_spot_off[i]];
+}
+
 static bool fz_same(const uint8_t *got, const uint8_t *want, size_t len,
 		    size_t *at)
 {
@@ -185,6 +233,8 @@ static enum fz_verdict fz_ioctl(struct fm_model *m, struct fz_proc *p,
 	uintptr_t ua;
 	long want, got;
 	size_t at;
+	uint64_t rpage = 0;
+	bool inmap = false;
 
 	if (c->op == FZ_EP) {
 		f = fm_fd_by_handle(m, c->target);
@@ -193,6 +243,12 @@ static enum fz_verdict fz_ioctl(struct fm_model *m, struct fz_proc *p,
 	}
 	fz_resolve(m, p, c, buf);
 	ua = fz_place(p, c, buf);
+	if (c->place == PL_MAP) {
+		ua = fz_place_map(m, p, c, buf, &um, &rpage);
+		if (!ua)
+			return FZ_SKIPPED;
+		inmap = um.n == 1;
+	}
 	memcpy(p->exp_arg, p->arg, WIN);
 	memcpy(p->exp_arg + FM_PAGE - WIN, p->arg + FM_PAGE - WIN, WIN);
 	memcpy(p->exp_ro, p->ro_w, WIN);
@@ -209,8 +265,11 @@ static enum fz_verdict fz_ioctl(struct fm_model *m, struct fz_proc *p,
 	else
 		want = fm_ep_ioctl(m, m->fd[f].ep, c->cmd, &um, ua);
 	*wantp = want;
-	if (want == FM_BLOCKS)
+	if (want == FM_BLOCKS) {
+		if (inmap)	/* not made, but the argument is in the region */
+			fz_map_written(m, c, p, rpage);
 		return FZ_SKIPPED;
+	}
 
 	fd = c->op == FZ_DEV ? p->dev : m->fd[f].fd;
 	got = ioctl(fd, c->cmd, ua);
@@ -247,6 +306,18 @@ static enum fz_verdict fz_ioctl(struct fm_model *m, struct fz_proc *p,
 			 at - base, at >= base ? fz_field(c->cmd, (unsigned int)(at - base)) : "before",
 			 p->arg[at], p->exp_arg[at]);
 		return FZ_DIFF;
+	}
+	if (inmap) {
+		uint8_t page[FM_PAGE];
+
+		if (st_poke(page, (const void *)ua, FM_PAGE) ||
+		    !fz_same(page, p->exp_map, FM_PAGE, &at)) {
+			snprintf(msg, msize, "argument in the region, byte %zu (%s): %#x, want %#x",
+				 at, fz_field(c->cmd, (unsigned int)at), page[at],
+				 p->exp_map[at]);
+			return FZ_DIFF;
+		}
+		fz_map_written(m, c, p, rpage);
 	}
 	if (bufs && !fz_same(p->out, p->exp_out, OUTLEN, &at)) {
 		snprintf(msg, msize, "%s byte %zu: %#x, want %#x",

@@ -20,6 +20,7 @@ struct fz_proc {
 	uint8_t *ro_w;		/* ... and a writable view of the same page */
 	uint8_t *out;		/* read-write page for INFO's and LIST's buffers */
 	uint8_t exp_arg[FM_PAGE], exp_ro[FM_PAGE], exp_out[FM_PAGE];
+	uint8_t exp_map[FM_PAGE];	/* an argument's page inside a mapping */
 };
 
 enum fz_verdict {

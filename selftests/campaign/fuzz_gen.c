@@ -364,6 +364,29 @@ static void gen_ioctl(const struct fm_model *m, struct camp_rng *r,
 		c->pos = 0;
 }
 
+/*
+ * An argument inside a region mapping: one the worker can write (a live
+ * sender mapping with PROT_WRITE: the kernel's copy faults into the
+ * module's fault handler) or a revoked one (the copy gets SIGBUS: EFAULT).
+ */
+static void gen_in_map(const struct fm_model *m, struct camp_rng *r,
+		       struct fz_call *c, int mp)
+{
+	const struct fm_map *map = mp >= 0 ? &m->map[mp] : NULL;
+	const struct fm_ep *ep = map ? &m->ep[map->ep] : NULL;
+
+	if (c->place != PL_MAP)
+		return;
+	if (!map || !(ep->revoked || (ep->role == SIPC_ROLE_SENDER &&
+				      (map->prot & PROT_WRITE)))) {
+		c->place = PL_GOOD;
+		return;
+	}
+	c->a = map->handle;
+	c->b = camp_below(r, (map->len + FM_PAGE - 1) / FM_PAGE);
+	c->pos = 0;
+}
+
 void fz_gen(const struct fm_model *m, struct camp_rng *r, int actor, int proc,
 	    uint32_t step, struct fz_call *c)
 {
@@ -431,6 +454,7 @@ void fz_gen(const struct fm_model *m, struct camp_rng *r, int actor, int proc,
 		    (!eps_free || proc_fds >= 12))
 			c->cmd = SIPC_IOC_INFO;
 		gen_ioctl(m, r, c, -1);
+		gen_in_map(m, r, c, mp);
 		break;
 	case FZ_EP:
 		i = (int)pick_w(r, w_ep, NELEM(w_ep));
@@ -452,6 +476,7 @@ void fz_gen(const struct fm_model *m, struct camp_rng *r, int actor, int proc,
 				c->cmd = SIPC_IOC_COMMIT;
 		}
 		gen_ioctl(m, r, c, m->fd[fd].ep);
+		gen_in_map(m, r, c, mp);
 		break;
 	case FZ_MMAP: {
 		static const int prots[] = { PROT_READ, PROT_READ | PROT_WRITE, PROT_NONE };
@@ -580,7 +605,7 @@ static const char *fz_cmd_name(unsigned long cmd)
 }
 
 static const char *const fz_place_names[PL_NPLACES] = {
-	"good", "read-only", "straddling", "NULL", "unmapped", "kernel"
+	"good", "read-only", "straddling", "NULL", "unmapped", "kernel", "mapping"
 };
 
 void fz_format(const struct fz_call *c, char *buf, size_t size)
@@ -603,6 +628,9 @@ void fz_format(const struct fz_call *c, char *buf, size_t size)
 		else
 			n += snprintf(buf + n, size - n, " cmd=%#x", c->cmd);
 		n += snprintf(buf + n, size - n, " arg@%s+%u", fz_place_names[c->place], c->pos);
+		if (c->place == PL_MAP)
+			n += snprintf(buf + n, size - n, "(h%llu page %llu)",
+				      (unsigned long long)c->a, (unsigned long long)c->b);
 		if (c->idref)
 			n += snprintf(buf + n, size - n, " id=id(h%u)", c->idref - 1);
 		for (i = 0; i < c->argsize; i++)
