@@ -89,6 +89,7 @@ struct fz_shared {
 	long long results[FZ_NOPS][3];	/* by op: ok, error, not made */
 	long long errnos[160];		/* errors predicted and given */
 	long long places[PL_NPLACES];	/* ioctls made, by where the argument was */
+	long long by_nr[0x26][2];	/* defined ioctls made: succeeded, all */
 	struct fz_call log[FZ_LOG];
 };
 
@@ -140,8 +141,14 @@ static void fz_record(enum fz_kind kind, uint32_t step, const struct fz_call *c,
 static void fz_count(const struct fz_call *c, enum fz_verdict v, long res)
 {
 	sh->results[c->op][v == FZ_SKIPPED ? 2 : res < 0 ? 1 : 0]++;
-	if (v != FZ_SKIPPED && (c->op == FZ_DEV || c->op == FZ_EP))
+	if (v != FZ_SKIPPED && (c->op == FZ_DEV || c->op == FZ_EP)) {
 		sh->places[c->place]++;
+		if (_IOC_TYPE(c->cmd) == SIPC_IOC_MAGIC && !_IOC_SIZE(c->cmd) &&
+		    _IOC_NR(c->cmd) < 0x26) {
+			sh->by_nr[_IOC_NR(c->cmd)][0] += res >= 0;
+			sh->by_nr[_IOC_NR(c->cmd)][1]++;
+		}
+	}
 	if (v == FZ_SAME && res < 0 && res > -160)
 		sh->errnos[-res]++;
 }
@@ -523,6 +530,16 @@ static void fz_summary(long long calls, long long episodes, double secs)
 		       sh->places[PL_GOOD], sh->places[PL_RO], sh->places[PL_STRADDLE],
 		       sh->places[PL_NULL], sh->places[PL_LOW], sh->places[PL_KERNEL],
 		       sh->places[PL_MAP]);
+	ksft_print_msg("  succeeded/made: VERSION %lld/%lld CREATE %lld/%lld DESTROY %lld/%lld ATTACH %lld/%lld INFO %lld/%lld LIST %lld/%lld REVOKE %lld/%lld\n",
+		       sh->by_nr[0][0], sh->by_nr[0][1], sh->by_nr[1][0], sh->by_nr[1][1],
+		       sh->by_nr[2][0], sh->by_nr[2][1],
+		       sh->by_nr[3][0] + sh->by_nr[4][0], sh->by_nr[3][1] + sh->by_nr[4][1],
+		       sh->by_nr[5][0], sh->by_nr[5][1], sh->by_nr[6][0], sh->by_nr[6][1],
+		       sh->by_nr[7][0], sh->by_nr[7][1]);
+	ksft_print_msg("  succeeded/made: SEND %lld/%lld RECV %lld/%lld EP_INFO %lld/%lld MAP %lld/%lld COMMIT %lld/%lld RECV_NEXT %lld/%lld\n",
+		       sh->by_nr[0x20][0], sh->by_nr[0x20][1], sh->by_nr[0x21][0], sh->by_nr[0x21][1],
+		       sh->by_nr[0x22][0], sh->by_nr[0x22][1], sh->by_nr[0x23][0], sh->by_nr[0x23][1],
+		       sh->by_nr[0x24][0], sh->by_nr[0x24][1], sh->by_nr[0x25][0], sh->by_nr[0x25][1]);
 	for (i = 1; i < 160; i++)
 		if (sh->errnos[i])
 			ksft_print_msg("  %-10s %8lld predicted and given\n",
