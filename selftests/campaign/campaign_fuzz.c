@@ -181,6 +181,7 @@ static bool fz_step(struct fz_proc *p, int me)
 	sh->tries++;
 	sh->cur = sh->n;
 	v = fz_exec(&sh->m, p, c, msg, sizeof(msg), sh->print, &res);
+	c->res = (int32_t)res;
 	fz_count(c, v, res);
 	if (v == FZ_SKIPPED) {
 		sh->blocked++;
@@ -439,6 +440,29 @@ static uint32_t fz_shrink(int dev, struct fz_call *cur, uint32_t len,
 	return len;
 }
 
+/* First cut: leave out every call but the last that changed nothing. */
+static uint32_t fz_drop_inert(int dev, struct fz_call *cur, uint32_t len,
+			      const struct fz_fail *want, int *tries)
+{
+	struct fz_call *cand = malloc(FZ_LOG * sizeof(*cand));
+	uint32_t i, n = 0;
+
+	if (!cand || !len)
+		goto out;
+	for (i = 0; i + 1 < len; i++)
+		if (fz_has_effect(&cur[i]))
+			cand[n++] = cur[i];
+	cand[n++] = cur[len - 1];
+	(*tries)++;
+	if (n < len && fz_try(dev, cand, n, want)) {
+		len = want->kind == FK_DIFF ? sh->fail.step + 1 : n;
+		memcpy(cur, cand, len * sizeof(*cur));
+	}
+out:
+	free(cand);
+	return len;
+}
+
 static void fz_reproducer(int dev, uint64_t episode)
 {
 	struct fz_fail first = sh->fail;
@@ -459,8 +483,9 @@ static void fz_reproducer(int dev, uint64_t episode)
 		ksft_print_msg("the episode's %u calls replayed do not fail the same way (%s): not shrunk\n",
 			       len, sh->fail.kind ? sh->fail.msg : "no failure");
 	} else {
-		n = fz_shrink(dev, cur, sh->fail.kind == FK_DIFF ? sh->fail.step + 1 : len,
-			      &first, secs, &tries);
+		n = sh->fail.kind == FK_DIFF ? sh->fail.step + 1 : len;
+		n = fz_drop_inert(dev, cur, n, &first, &tries);
+		n = fz_shrink(dev, cur, n, &first, secs, &tries);
 		ksft_print_msg("shrunk from %u to %u calls in %d replays, %.0f s\n",
 			       len, n, tries, camp_now() - t0);
 		len = n;

@@ -62,6 +62,7 @@ struct fz_call {
 	uint32_t idref;		/* 0, or 1 + step of the create whose id goes in .id */
 	uint32_t cmd;
 	uint32_t pos;
+	int32_t res;		/* its result when it was generated */
 	uint64_t a, b, c;	/* op parameters (PL_MAP: mapping, page) */
 	uint16_t argsize;
 	uint8_t arg[FZ_ARG_MAX];
@@ -69,6 +70,8 @@ struct fz_call {
 
 extern const char *const fz_param_names[3];
 
+/* Can it have changed anything, given the result it had? */
+bool fz_has_effect(const struct fz_call *c);
 /* Make a random call for actor (in process proc), given the model's state. */
 void fz_gen(const struct fm_model *m, struct camp_rng *r, int actor, int proc,
 	    uint32_t step, struct fz_call *c);

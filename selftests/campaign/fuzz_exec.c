@@ -181,7 +181,8 @@ static void fz_map_written(struct fm_model *m, const struct fz_call *c,
 {
 	int mi = fm_map_by_handle(m, (uint32_t)c->a), i;
 
-	if (mi < 0 || m->ep[m->map[mi].ep].revoked || rpage >= FM_PAGES)
+	/* The region keeps them even if the call revoked this mapping. */
+	if (mi < 0 || rpage >= FM_PAGES)
 		return;
 	for (i = 0; i < FM_SPOTS; i++)
 		m->ch[m->ep[m->map[mi].ep].ch].data[rpage][i] =
@@ -195,7 +196,7 @@ static bool fz_same(const uint8_t *got, const uint8_t *want, size_t len,
 
 	if (!memcmp(got, want, len))
 		return true;
-	for (i = 0; got[i] == want[i]; i++)
+	for (i = 0; i < len && got[i] == want[i]; i++)
 		;
 	*at = i;
 	return false;
@@ -229,7 +230,7 @@ static enum fz_verdict fz_ioctl(struct fm_model *m, struct fz_proc *p,
 	struct fm_umem um = { .n = 0 };
 	bool bufs = c->op == FZ_DEV && (c->cmd == SIPC_IOC_INFO ||
 					c->cmd == SIPC_IOC_LIST);
-	int f = -1, ep = -1, fd, nf;
+	int f = -1, ep = -1, fd, nf, mi;
 	uintptr_t ua;
 	long want, got;
 	size_t at;
@@ -307,17 +308,25 @@ static enum fz_verdict fz_ioctl(struct fm_model *m, struct fz_proc *p,
 			 p->arg[at], p->exp_arg[at]);
 		return FZ_DIFF;
 	}
-	if (inmap) {
+	if (inmap)
+		fz_map_written(m, c, p, rpage);
+	mi = inmap ? fm_map_by_handle(m, (uint32_t)c->a) : -1;
+	/* Read it back, unless the call itself revoked the mapping. */
+	if (mi >= 0 && !m->ep[m->map[mi].ep].revoked) {
 		uint8_t page[FM_PAGE];
+		int sig = st_poke(page, (const void *)ua, FM_PAGE);
 
-		if (st_poke(page, (const void *)ua, FM_PAGE) ||
-		    !fz_same(page, p->exp_map, FM_PAGE, &at)) {
+		if (sig) {
+			snprintf(msg, msize, "argument in the region: reading it back: %s",
+				 strsignal(sig));
+			return FZ_DIFF;
+		}
+		if (!fz_same(page, p->exp_map, FM_PAGE, &at)) {
 			snprintf(msg, msize, "argument in the region, byte %zu (%s): %#x, want %#x",
 				 at, fz_field(c->cmd, (unsigned int)at), page[at],
 				 p->exp_map[at]);
 			return FZ_DIFF;
 		}
-		fz_map_written(m, c, p, rpage);
 	}
 	if (bufs && !fz_same(p->out, p->exp_out, OUTLEN, &at)) {
 		snprintf(msg, msize, "%s byte %zu: %#x, want %#x",

@@ -409,6 +409,10 @@ void fz_gen(const struct fm_model *m, struct camp_rng *r, int actor, int proc,
 
 	for (i = 0; i < FM_FDS; i++)
 		proc_fds += m->fd[i].open && m->fd[i].proc == proc;
+	/* Mostly endpoints that still work: revoked ones only say EACCES. */
+	for (i = 0; i < 3 && fd >= 0 && m->ep[m->fd[fd].ep].revoked &&
+		    camp_chance(r, 70); i++)
+		fd = pick_fd(m, r, proc);
 	memset(c, 0, sizeof(*c));
 	c->step = step;
 	c->actor = (uint16_t)actor;
@@ -520,10 +524,44 @@ void fz_gen(const struct fm_model *m, struct camp_rng *r, int actor, int proc,
 		c->b = c->a == 0 ? region[camp_below(r, NELEM(region))] :
 		       c->a == 1 ? total[camp_below(r, NELEM(total))] :
 		       camp_below(r, 9);
+		/* Half the time back to the run's value, so limits come and go. */
+		if (camp_chance(r, 50))
+			c->b = c->a == 0 ? 256 << 10 : c->a == 1 ? 2 << 20 : 6;
 		break;
 	}
 	default:
 		break;
+	}
+}
+
+/*
+ * Calls that failed or only read leave the module as it was (a few
+ * exceptions below); the shrinker tries leaving them all out first.
+ */
+bool fz_has_effect(const struct fz_call *c)
+{
+	switch (c->op) {
+	case FZ_DEV:
+	case FZ_EP:
+		if (c->place == PL_MAP)
+			return true;	/* the argument was written into the region */
+		if (c->cmd == SIPC_IOC_RECV_NEXT)
+			return true;	/* drops NOOPs even when it fails */
+		if (c->res < 0)
+			return false;
+		return c->cmd != SIPC_IOC_VERSION && c->cmd != SIPC_IOC_INFO &&
+		       c->cmd != SIPC_IOC_LIST && c->cmd != SIPC_IOC_EP_INFO &&
+		       c->cmd != SIPC_IOC_MAP;
+	case FZ_MMAP:
+	case FZ_MPROTECT:
+	case FZ_DUP:
+		return c->res >= 0;
+	case FZ_READ:
+	case FZ_PIN:
+	case FZ_POLL:
+		return false;
+	default:
+		return true;
 	}
 }
 
