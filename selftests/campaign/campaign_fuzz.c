@@ -90,6 +90,7 @@ struct fz_shared {
 	long long errnos[160];		/* errors predicted and given */
 	long long places[PL_NPLACES];	/* ioctls made, by where the argument was */
 	long long by_nr[0x26][2];	/* defined ioctls made: succeeded, all */
+	double gen_secs, exec_secs, sys_secs;	/* drawing, making (in ioctl) */
 	struct fz_call log[FZ_LOG];
 };
 
@@ -159,6 +160,7 @@ static bool fz_step(struct fz_proc *p, int me)
 	char msg[600];
 	struct fz_call *c;
 	enum fz_verdict v;
+	double t0, t1;
 	long res;
 
 	if (sh->replay) {
@@ -177,10 +179,14 @@ static bool fz_step(struct fz_proc *p, int me)
 	if (sh->n >= sh->target || sh->tries >= 4 * sh->target)
 		return false;
 	c = &sh->log[sh->n];
+	t0 = camp_now();
 	fz_gen(&sh->m, &sh->rng, me, p->proc, sh->n, c);
 	sh->tries++;
 	sh->cur = sh->n;
+	t1 = camp_now();
 	v = fz_exec(&sh->m, p, c, msg, sizeof(msg), sh->print, &res);
+	sh->gen_secs += t1 - t0;
+	sh->exec_secs += camp_now() - t1;
 	c->res = (int32_t)res;
 	fz_count(c, v, res);
 	if (v == FZ_SKIPPED) {
@@ -569,6 +575,8 @@ static void fz_summary(long long calls, long long episodes, double secs)
 		if (sh->errnos[i])
 			ksft_print_msg("  %-10s %8lld predicted and given\n",
 				       strerrorname_np(i) ?: "?", sh->errnos[i]);
+	ksft_print_msg("  time: %.1f s drawing calls, %.1f s making them (%.1f s of it in ioctl), the rest handing turns over and between episodes\n",
+		       sh->gen_secs, sh->exec_secs, sh->sys_secs);
 	ksft_print_msg("FIGURE fuzz_calls=%lld fuzz_calls_per_s=%.0f\n", calls,
 		       secs > 0 ? calls / secs : 0);
 }
@@ -594,6 +602,8 @@ int main(void)
 		nthreads = 2;
 	nactors = nprocs * nthreads;
 	sh = st_shared_alloc(sizeof(*sh));
+	if (sh)
+		fz_sys_secs = &sh->sys_secs;
 	dev = st_dev_open();
 	if (!sh || dev < 0)
 		ksft_exit_fail_msg("setup: shared memory or %s\n", SIPC_DEVICE_PATH);

@@ -24,6 +24,8 @@
 #define KERNEL_ADDR	0xffff888000000000UL
 #define LOW_ADDR	0x1000UL	/* below mmap_min_addr */
 
+double *fz_sys_secs;
+
 int fz_proc_init(struct fz_proc *p, int proc)
 {
 	uint8_t *pages;
@@ -236,6 +238,7 @@ static enum fz_verdict fz_ioctl(struct fm_model *m, struct fz_proc *p,
 	size_t at;
 	uint64_t rpage = 0;
 	bool inmap = false;
+	double t0;
 
 	if (c->op == FZ_EP) {
 		f = fm_fd_by_handle(m, c->target);
@@ -273,9 +276,12 @@ static enum fz_verdict fz_ioctl(struct fm_model *m, struct fz_proc *p,
 	}
 
 	fd = c->op == FZ_DEV ? p->dev : m->fd[f].fd;
+	t0 = camp_now();
 	got = ioctl(fd, c->cmd, ua);
 	if (got < 0)
 		got = -errno;
+	if (fz_sys_secs)
+		*fz_sys_secs += camp_now() - t0;
 	*gotp = got;
 	if (ep >= 0 && got >= 0) {
 		uint32_t flags;

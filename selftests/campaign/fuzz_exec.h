@@ -29,6 +29,9 @@ enum fz_verdict {
 	FZ_DIFF,	/* a difference; msg says which */
 };
 
+/* Where the time spent in the module's ioctls is added up, or NULL. */
+extern double *fz_sys_secs;
+
 /* Set the process up (pages, /dev/sipc): 0 or -errno. */
 int fz_proc_init(struct fz_proc *p, int proc);
 /*

@@ -104,6 +104,15 @@ static int pick_chan(const struct fm_model *m, struct camp_rng *r)
 	return pick_in_use(r, m->ch, sizeof(m->ch[0]), FM_CHANS, -1, 0);
 }
 
+/* "fz0".."fz5", without snprintf: it is the fuzzer's own hot path. */
+static void pool_name(struct camp_rng *r, char name[SIPC_NAME_MAX])
+{
+	name[0] = 'f';
+	name[1] = 'z';
+	name[2] = (char)('0' + camp_below(r, FZ_NAMES));
+	name[3] = 0;
+}
+
 static void pick_name(const struct fm_model *m, struct camp_rng *r,
 		      char name[SIPC_NAME_MAX], bool bad)
 {
@@ -118,14 +127,14 @@ static void pick_name(const struct fm_model *m, struct camp_rng *r,
 			memset(name, 'x', SIPC_NAME_MAX);
 			return;
 		case 2:		/* forbidden byte */
-			snprintf(name, SIPC_NAME_MAX, "fz%u", (unsigned int)camp_below(r, FZ_NAMES));
+			pool_name(r, name);
 			name[camp_below(r, 3)] = "/ \x7f\x80\x01"[camp_below(r, 5)];
 			return;
 		case 3:		/* longest valid: one more name in the pool */
 			memset(name, 'y', SIPC_NAME_MAX - 1);
 			return;
 		default:	/* bytes after the NUL are ignored */
-			snprintf(name, SIPC_NAME_MAX, "fz%u", (unsigned int)camp_below(r, FZ_NAMES));
+			pool_name(r, name);
 			name[5] = 'q';
 			return;
 		}
@@ -135,7 +144,7 @@ static void pick_name(const struct fm_model *m, struct camp_rng *r,
 		memcpy(name, m->ch[c].name, SIPC_NAME_MAX);
 		return;
 	}
-	snprintf(name, SIPC_NAME_MAX, "fz%u", (unsigned int)camp_below(r, FZ_NAMES));
+	pool_name(r, name);
 }
 
 static uint32_t odd_size(struct camp_rng *r, uint32_t ver0, uint32_t ksize)
