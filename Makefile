@@ -77,8 +77,8 @@ check-packages: deps
 # with the model-based fuzzer's full run of 1,000,000 calls (make check's
 # campaign suite runs it time-bounded instead)
 FUZZ_FULL = SIPC_FUZZ_CALLS=$${SIPC_FUZZ_CALLS:-1000000} \
-	SIPC_FUZZ_MIN=$${SIPC_FUZZ_MIN:-1000000} SIPC_FUZZ_SECS=$${SIPC_FUZZ_SECS:-1500} \
-	SIPC_TEST_TIMEOUT=$${SIPC_TEST_TIMEOUT:-1800} SIPC_DEBUG_TIMEOUT=$${SIPC_DEBUG_TIMEOUT:-3000}
+	SIPC_FUZZ_MIN=$${SIPC_FUZZ_MIN:-1000000} SIPC_FUZZ_SECS=$${SIPC_FUZZ_SECS:-3600} \
+	SIPC_TEST_TIMEOUT=$${SIPC_TEST_TIMEOUT:-4000} SIPC_DEBUG_TIMEOUT=$${SIPC_DEBUG_TIMEOUT:-5400}
 check-debug: deps
 	rm -rf build/debug/results
 	$(FUZZ_FULL) SIPC_RESULTS=build/debug/results selftests/campaign/run-guest.sh --debug; \

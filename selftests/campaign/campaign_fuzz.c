@@ -37,7 +37,7 @@
  * /lib/sipc/sipc.ko).
  *
  * Environment: SIPC_SEED; SIPC_FUZZ_CALLS (200000: stop there),
- * SIPC_FUZZ_SECS (60: or stop then), SIPC_FUZZ_MIN (20000: fail below
+ * SIPC_FUZZ_SECS (60: or stop then), SIPC_FUZZ_MIN (5000: fail below
  * it), SIPC_FUZZ_PROCS (3), SIPC_FUZZ_THREADS (2), SIPC_FUZZ_EPISODE
  * (run only that one), SIPC_FUZZ_SHRINK_SECS (120).
  */
@@ -584,7 +584,7 @@ static void fz_summary(long long calls, long long episodes, double secs)
 int main(void)
 {
 	long long calls = camp_count("SIPC_FUZZ_CALLS", 200000);
-	long long min = camp_env("SIPC_FUZZ_MIN", 20000), total = 0, episodes = 0;
+	long long min = camp_env("SIPC_FUZZ_MIN", 5000), total = 0, episodes = 0;
 	long long only = camp_env("SIPC_FUZZ_EPISODE", -1), saved[3], e;
 	double secs = (double)camp_env("SIPC_FUZZ_SECS", 60), t0;
 	struct st_counters zero = { 0, 0, 0 };
