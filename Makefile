@@ -73,10 +73,15 @@ check-packages: deps
 	tools/testing/tap-summary.sh build/packages/results
 
 # The kselftests and the reliability campaign on a debug guest kernel
-# (KASAN, lockdep, kmemleak, fault injection; Documentation/testing.md)
+# (KASAN, lockdep, kmemleak, fault injection; Documentation/testing.md),
+# with the model-based fuzzer's full run of 1,000,000 calls (make check's
+# campaign suite runs it time-bounded instead)
+FUZZ_FULL = SIPC_FUZZ_CALLS=$${SIPC_FUZZ_CALLS:-1000000} \
+	SIPC_FUZZ_MIN=$${SIPC_FUZZ_MIN:-1000000} SIPC_FUZZ_SECS=$${SIPC_FUZZ_SECS:-3600} \
+	SIPC_TEST_TIMEOUT=$${SIPC_TEST_TIMEOUT:-4000} SIPC_DEBUG_TIMEOUT=$${SIPC_DEBUG_TIMEOUT:-5400}
 check-debug: deps
 	rm -rf build/debug/results
-	SIPC_RESULTS=build/debug/results selftests/campaign/run-guest.sh --debug; \
+	$(FUZZ_FULL) SIPC_RESULTS=build/debug/results selftests/campaign/run-guest.sh --debug; \
 	tools/testing/tap-summary.sh build/debug/results
 
 install:
