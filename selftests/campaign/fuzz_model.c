@@ -457,6 +457,11 @@ static long fm_info(struct fm_model *m, struct fm_umem *um, uintptr_t ua)
 	in.region_size = ch->region_size;
 	in.creator_pid = ch->creator_pid;
 	in.creator_uid = 0;	/* the campaign runs as root */
+	/* Version-1 permissions: the creator's ids and mode 0666. */
+	in.create_flags = 0;	/* sealed channels are not drawn yet */
+	in.mode = 0666;
+	in.owner_uid = 0;
+	in.owner_gid = 0;
 	in.context_len = m->ctx_len;
 	in.label_len = m->label_len;
 	in.slots = ch->slots;
@@ -750,7 +755,7 @@ static long fm_ep_info(struct fm_model *m, struct fm_ep *ep,
 	err = fm_copy_in(um, ua, &ei, FM_EP_INFO_SIZE, SIPC_EP_INFO_SIZE_VER0);
 	if (err)
 		return err;
-	if (ei.flags || ei.reserved)
+	if (ei.flags || ei.reserved || ei.reserved2)
 		return -EINVAL;
 	if (ch->destroyed)
 		return -EIDRM;
@@ -759,6 +764,7 @@ static long fm_ep_info(struct fm_model *m, struct fm_ep *ep,
 	ei.region_size = ch->region_size;
 	ei.channel_id = ch->id;
 	ei.slots = ch->slots;
+	ei.create_flags = 0;
 	memcpy(ei.name, ch->name, SIPC_NAME_MAX);
 	return fm_copy_out(um, ua, &ei, FM_EP_INFO_SIZE);
 }

@@ -48,8 +48,8 @@
 
 /* The kernel's struct sizes (what it copies in and out). */
 #define FM_CREATE_SIZE	SIPC_CREATE_SIZE_VER1
-#define FM_INFO_SIZE	SIPC_INFO_SIZE_VER2
-#define FM_EP_INFO_SIZE	SIPC_EP_INFO_SIZE_VER1
+#define FM_INFO_SIZE	SIPC_INFO_SIZE_VER3
+#define FM_EP_INFO_SIZE	SIPC_EP_INFO_SIZE_VER2
 #define FM_REF_SIZE	SIPC_CHANNEL_REF_SIZE_VER1
 #define FM_CREATE_FLAGS	0U	/* creation flags the module accepts */
 
