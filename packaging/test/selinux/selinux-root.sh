@@ -1,0 +1,89 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Build (or find in the cache) the Debian root that boots: the package
+# test's root (../debroot.sh) plus Debian's kernel, systemd and setools.
+#
+#   packaging/test/selinux/selinux-root.sh     prints the root's path
+#
+# Derived from a copy of ${SIPC_CACHE:-~/.cache/sipc}/debroot (built by
+# debroot.sh when missing), kept in $SIPC_CACHE/debpolicy/selinux-root and
+# rebuilt when missing or when the base root's stamp or the list below
+# changes (stamp file .sipc-selinux-root).  Added: linux-image-$KVER (the
+# guest kernel, same version as the headers DKMS builds for) with its
+# initramfs, systemd as init, setools (sesearch for the policy checks),
+# python3 (the Python binding); /etc/selinux/config enforcing; root logged
+# in on the serial console (the guest script is started from its
+# .profile, so it runs as unconfined root, as after a login); the audit
+# records on the kernel log (journald's audit socket masked), and the
+# timers and services a test boot does not need masked.  Nothing of
+# SIPC's is installed in the cache: the bed works on a copy.
+set -eu
+cd "$(dirname "$0")/../../.."
+
+die() { echo "selinux-root: $*" >&2; exit 1; }
+KVER=$(tools/testing/kver.sh) || exit 1
+CACHE=${SIPC_CACHE:-$HOME/.cache/sipc}
+D=$CACHE/debpolicy
+ROOT=$D/selinux-root
+BASE=$(packaging/test/debroot.sh) || die "no base root (packaging/test/debroot.sh)"
+PKGS="linux-image-$KVER systemd systemd-sysv setools python3 e2fsprogs"
+MASK="apt-daily.timer apt-daily-upgrade.timer e2scrub_all.timer e2scrub_reap.service
+fstrim.timer man-db.timer dpkg-db-backup.timer systemd-timesyncd.service
+systemd-journald-audit.socket getty@tty1.service dkms.service"
+STAMP="v1 base=$(cat "$BASE/.sipc-debroot") pkgs=$PKGS mask=$(echo $MASK)"
+
+mkdir -p "$D"
+exec 9>"$D/selinux-root.lock"
+flock -w 1200 9 || die "timed out waiting for $D/selinux-root.lock"
+if [ "$(cat "$ROOT/.sipc-selinux-root" 2>/dev/null)" = "$STAMP" ]; then
+	echo "$ROOT"
+	exit 0
+fi
+
+NEW=$ROOT.new
+rm -rf "$NEW"
+echo "selinux-root: building $ROOT from $BASE" >&2
+start=$(date +%s)
+cp -a "$BASE" "$NEW"
+rm -f "$NEW/.sipc-debroot"
+# shellcheck disable=SC2086
+unshare --mount --propagation private sh -c '
+	mount -t proc proc "$1/proc" && mount --bind /dev "$1/dev" || exit 1
+	shift
+	chroot "$0" apt-get update -qq &&
+	DEBIAN_FRONTEND=noninteractive chroot "$0" \
+		apt-get install -y -qq --no-install-recommends "$@" &&
+	chroot "$0" apt-get clean' "$NEW" "$NEW" $PKGS >"$D/selinux-root.log" 2>&1 ||
+	die "installing $PKGS failed (log: $D/selinux-root.log)"
+[ -f "$NEW/boot/vmlinuz-$KVER" ] && [ -f "$NEW/boot/initrd.img-$KVER" ] ||
+	die "no kernel or initramfs for $KVER in the root (log: $D/selinux-root.log)"
+
+cat >"$NEW/etc/selinux/config" <<EOF
+SELINUX=enforcing
+SELINUXTYPE=default
+EOF
+echo '/dev/vda / ext4 rw,errors=remount-ro 0 1' >"$NEW/etc/fstab"
+echo sipc-bed >"$NEW/etc/hostname"
+: >"$NEW/etc/machine-id"
+# shellcheck disable=SC2086
+for u in $MASK; do ln -sf /dev/null "$NEW/etc/systemd/system/$u"; done
+mkdir -p "$NEW/etc/systemd/system/serial-getty@ttyS0.service.d"
+cat >"$NEW/etc/systemd/system/serial-getty@ttyS0.service.d/autologin.conf" <<'EOF'
+[Service]
+ExecStart=
+ExecStart=-/sbin/agetty --autologin root --noclear --keep-baud 115200 %I vt220
+EOF
+cat >>"$NEW/root/.profile" <<'EOF'
+# The SIPC test bed: run the guest script once, on the serial console.
+if [ "$(tty)" = /dev/ttyS0 ] && [ -x /sipc-test/selinux-guest.sh ] && [ ! -e /sipc-test/started ]; then
+	: >/sipc-test/started
+	/sipc-test/selinux-guest.sh
+fi
+EOF
+
+echo "$STAMP" >"$NEW/.sipc-selinux-root"
+rm -rf "$ROOT"
+mv "$NEW" "$ROOT"
+echo "selinux-root: built in $(($(date +%s) - start))s ($(du -sm "$ROOT" | cut -f1) MB)" >&2
+echo "$ROOT"
