@@ -10,11 +10,12 @@ Checked, with every attribute expanded to its types:
   - every domain that holds the ioctl permission on sipc_device_t (by any
     rule: the reference policy's generic device rules included) has at
     least one allowxperm rule there, so not every command;
-  - dpkg_script_t, kdumpctl_t, systemd_tmpfiles_t, udev_t and the members
-    of devices_unconfined_type that are not unconfined domains get
+  - dpkg_script_t, kdumpctl_t, systemd_tmpfiles_t, udev_t and every
+    member of devices_unconfined_type but the unconfined user domains get
     VERSION (0xbd00) only;
-  - unconfined_t and unconfined_java_t get every device command, and
-    ioctl with exactly sipc's endpoint commands on their own anon inodes.
+  - the unconfined user domains (unconfined_t, unconfined_java_t,
+    unconfined_execmem_t) get every device command, and ioctl with
+    exactly sipc's endpoint commands on their own anon inodes.
 """
 import sys
 
@@ -23,14 +24,14 @@ import setools
 DEVICE_ALL = set(range(0xbd00, 0xbd08))
 ENDPOINT_ALL = {0xbd00} | set(range(0xbd20, 0xbd26))
 NAMED = ["dpkg_script_t", "kdumpctl_t", "systemd_tmpfiles_t", "udev_t"]
-UNCONFINED = ["unconfined_t", "unconfined_java_t"]
+UNCONFINED = ["unconfined_t", "unconfined_java_t", "unconfined_execmem_t"]
 
 
 def per_type(rules, target):
     """{source type: set of perms (allow) or ioctl numbers (allowxperm)}
     for the rules' expansions whose target is @target."""
     out = {}
-    for rule in rules:
+    for rule in rules.results():
         for r in rule.expand():
             if str(r.target) != target:
                 continue
@@ -52,7 +53,8 @@ def main():
     bare = sorted(t for t in ioctl if not xperm.get(t))
     res.append((not bare, "each of them has allowxperm rules on sipc_device_t (none gets every command)%s"
                 % (": not " + " ".join(bare) if bare else "")))
-    for t in NAMED + sorted(devunc - unconf):
+    res.append((len(devunc) > 0, "devices_unconfined_type has %d members" % len(devunc)))
+    for t in NAMED + sorted(devunc - set(NAMED) - set(UNCONFINED)):
         if t not in types:
             continue
         if t not in ioctl:
@@ -66,7 +68,7 @@ def main():
             res.append((False, "%s exists in the policy" % t))
             continue
         res.append((t in unconf, "%s is an unconfined domain (unconfined_domain_type)" % t))
-        res.append((xperm.get(t, set()) == DEVICE_ALL and "ioctl" in ioctl.get(t, set()) | {"ioctl"},
+        res.append((xperm.get(t, set()) == DEVICE_ALL and "ioctl" in ioctl.get(t, set()),
                     "%s: every /dev/sipc command" % t))
         own = per_type(setools.TERuleQuery(p, ruletype=["allow"], source=t, source_indirect=True,
                                            target=t, tclass=["anon_inode"]), t).get(t, set())
