@@ -141,7 +141,7 @@ timeout -k 10 "${SIPC_SEBED_QEMU_TIMEOUT:-900}" qemu-system-x86_64 -accel tcg -c
 	-m 1536 -smp 2 -nographic -no-reboot \
 	-kernel "$ROOT/boot/vmlinuz-$KVER" -initrd "$ROOT/boot/initrd.img-$KVER" \
 	-append "root=/dev/vda rw console=ttyS0 quiet panic=-1 security=selinux selinux=1 enforcing=1" \
-	-drive "file=$IMG,format=raw,if=virtio" </dev/null 2>&1 | tr -d '\r' >"$W/console.log"
+	-drive "file=$IMG,format=raw,if=virtio" </dev/null 2>&1 | sed -u 's/\r$//' >"$W/console.log"
 qrc=${PIPESTATUS[0]}
 echo "# timing: boot, tests, poweroff $(since "$t")s (qemu exit $qrc)"
 if grep -q '^=== SIPC-SELINUX-END' "$W/console.log"; then
