@@ -20,7 +20,8 @@
 # 4. Its TAP is read back from the image (debugfs).
 #
 # Environment: SIPC_SEBED_WORK [build/selinux-bed]; SIPC_DEB_DIR
-# [build/deb]; SIPC_SEBED_QEMU_TIMEOUT [900] s; SIPC_KEEP_ROOT=1 keeps the
+# [build/deb]; SIPC_SEBED_QEMU_TIMEOUT [900] s; SIPC_SEBED_BINDINGS [.] the
+# tree whose bindings/guest-run.sh runs the binding suite; SIPC_KEEP_ROOT=1 keeps the
 # root and the image; SIPC_CACHE (selinux-root.sh, debroot.sh).
 set -u
 cd "$(dirname "$0")/../../.." || exit 1
@@ -115,10 +116,12 @@ n=$((n + xn))
 { [ $xrc -eq 0 ] && [ "$xn" -gt 0 ]; } || nok "device-xperm.py on the linked policy (exit $xrc, $xn results)"
 grep -q '^not ok' "$W/device-xperm.tap" && failed=1
 
-# The Python binding suite, if its guest runner exists (the bindings work).
-if [ -f bindings/guest-run.sh ]; then
-	cp -a bindings "$ROOT/sipc-test/src/"
-	rm -rf "$ROOT/sipc-test/src/bindings/java/build" "$ROOT/sipc-test/src/bindings/csharp/build"
+# The Python binding suite, if the tree (or SIPC_SEBED_BINDINGS, another
+# checkout) has its guest runner.
+BT=${SIPC_SEBED_BINDINGS:-.}
+if [ -f "$BT/bindings/guest-run.sh" ]; then
+	check "bindings/guest-run.sh --copy-to the root" \
+		sh -c "cd '$BT' && bindings/guest-run.sh --copy-to '$ROOT/sipc-test/src'"
 fi
 install -m 0755 $S/selinux-guest.sh "$ROOT/sipc-test/"
 cat >"$ROOT/sipc-test/config" <<EOF

@@ -13,7 +13,8 @@
 # guest kernel, same version as the headers DKMS builds for) with its
 # initramfs, systemd as init, selinux-policy-dev (the devel Makefile of
 # policy writers), setools (sesearch for the policy checks),
-# python3 (the Python binding); /etc/selinux/config enforcing; root logged
+# python3 and python3-pytest (the Python binding's suite,
+# bindings/guest-run.sh --packages); /etc/selinux/config enforcing; root logged
 # in on the serial console (the guest script is started from its
 # .profile, so it runs as unconfined root, as after a login); the audit
 # records on the kernel log (journald's audit socket masked), and the
@@ -28,7 +29,7 @@ CACHE=${SIPC_CACHE:-$HOME/.cache/sipc}
 D=$CACHE/debpolicy
 ROOT=$D/selinux-root
 BASE=$(packaging/test/debroot.sh) || die "no base root (packaging/test/debroot.sh)"
-PKGS="linux-image-$KVER systemd systemd-sysv selinux-policy-dev setools python3 e2fsprogs"
+PKGS="linux-image-$KVER systemd systemd-sysv selinux-policy-dev setools python3 python3-pytest e2fsprogs"
 MASK="apt-daily.timer apt-daily-upgrade.timer e2scrub_all.timer e2scrub_reap.service
 fstrim.timer man-db.timer dpkg-db-backup.timer systemd-timesyncd.service
 systemd-journald-audit.socket getty@tty1.service dkms.service"
