@@ -116,7 +116,7 @@ static int do_raw_send(const char *name)
 static int do_map_wait(const char *name)
 {
 	int h = open_role(name, SIPC_ROLE_RECEIVER), r;
-	volatile const unsigned char *p;
+	const unsigned char *p;
 	const void *data;
 	char line[16];
 	size_t len;
@@ -130,7 +130,8 @@ static int do_map_wait(const char *name)
 	fflush(stdout);
 	if (!fgets(line, sizeof(line), stdin))
 		return fail("stdin", -EIO);
-	printf("read again %c\n", p[0]);
+	/* An atomic load: the compiler must read the page again, now. */
+	printf("read again %c\n", __atomic_load_n(p, __ATOMIC_RELAXED));
 	return 0;
 }
 
@@ -165,6 +166,7 @@ int main(int argc, char **argv)
 	if (!strcmp(cmd, "map-wait"))
 		return do_map_wait(argv[2]);
 usage:
-	fprintf(stderr, "usage: sipct create|destroy|send|publish|recv|next|raw-send|map-wait NAME [ARG]\n");
+	fprintf(stderr, "usage: sipct %s NAME [ARG]\n",
+		"create|destroy|send|publish|recv|next|raw-send|map-wait");
 	return 2;
 }
