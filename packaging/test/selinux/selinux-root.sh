@@ -14,11 +14,10 @@
 # initramfs, systemd as init, selinux-policy-dev (the devel Makefile of
 # policy writers), setools (sesearch for the policy checks),
 # python3 and python3-pytest (the Python binding's suite,
-# bindings/guest-run.sh --packages); /etc/selinux/config enforcing; root logged
-# in on the serial console (the guest script is started from its
-# .profile, so it runs as unconfined root, as after a login); the audit
-# records on the kernel log (journald's audit socket masked), and the
-# timers and services a test boot does not need masked.  Nothing of
+# bindings/guest-run.sh --packages); /etc/selinux/config enforcing; the
+# audit records on the kernel log (journald's audit socket masked), and the
+# timers and services a test boot does not need masked.  The root login on
+# the console is set up per run (selinux-bed.sh).  Nothing of
 # SIPC's is installed in the cache: the bed works on a copy.
 set -eu
 cd "$(dirname "$0")/../../.."
@@ -70,20 +69,6 @@ echo sipc-bed >"$NEW/etc/hostname"
 : >"$NEW/etc/machine-id"
 # shellcheck disable=SC2086
 for u in $MASK; do ln -sf /dev/null "$NEW/etc/systemd/system/$u"; done
-mkdir -p "$NEW/etc/systemd/system/serial-getty@ttyS0.service.d"
-cat >"$NEW/etc/systemd/system/serial-getty@ttyS0.service.d/autologin.conf" <<'EOF'
-[Service]
-ExecStart=
-ExecStart=-/sbin/agetty --autologin root --noclear --keep-baud 115200 %I vt220
-EOF
-cat >>"$NEW/root/.profile" <<'EOF'
-# The SIPC test bed: run the guest script once, on the serial console.
-if [ "$(tty)" = /dev/ttyS0 ] && [ -x /sipc-test/selinux-guest.sh ] && [ ! -e /sipc-test/started ]; then
-	: >/sipc-test/started
-	/sipc-test/selinux-guest.sh
-fi
-EOF
-
 echo "$STAMP" >"$NEW/.sipc-selinux-root"
 rm -rf "$ROOT"
 mv "$NEW" "$ROOT"
