@@ -16,10 +16,12 @@ n=0
 ok() { n=$((n + 1)); echo "ok $n - $1" >&3; echo "ok $n - $1"; }
 nok() { n=$((n + 1)); echo "not ok $n - $1" >&3; echo "not ok $n - $1"; }
 skip() { n=$((n + 1)); echo "ok $n - $1 # SKIP $2" >&3; echo "ok $n - $1 # SKIP $2"; }
-# expect DESC OUT-PATTERN CMD...: CMD exits 0 and its output matches.
+# expect DESC OUT-PATTERN CMD...: CMD exits 0 within 120 s and its output
+# matches.  (A background part of CMD must not keep the output pipe open:
+# its stdout and stderr go to a file or through cat into one.)
 expect() {
 	local desc=$1 pat=$2 out rc; shift 2
-	out=$("$@" 2>&1); rc=$?
+	out=$(timeout 120 "$@" 2>&1); rc=$?
 	printf '# %s\n$ %s\n%s\n(rc=%s)\n' "$desc" "$*" "$out" "$rc" >&4
 	if [ $rc -eq 0 ] && grep -qE -- "$pat" <<<"$out"; then ok "$desc"; else nok "$desc (rc=$rc: $(head -c 200 <<<"$out"))"; fi
 }
@@ -31,7 +33,7 @@ avc() { dmesg | tail -n +$((M + 1)) | grep 'avc:  denied' | grep -E -- "$1"; }
 denied() {
 	local desc=$1 pat=$2 out rc; shift 2
 	mark
-	out=$("$@" 2>&1); rc=$?
+	out=$(timeout 120 "$@" 2>&1); rc=$?
 	printf '# %s\n$ %s\n%s\n(rc=%s)\n' "$desc" "$*" "$out" "$rc" >&4
 	avc "$pat" >&4
 	if [ $rc -ne 0 ] && grep -q 'Permission denied' <<<"$out" && avc "$pat" >/dev/null; then
@@ -67,7 +69,7 @@ expect "the sipc and sipctest modules are in the store" '^sipctest$' \
 mark
 expect "unconfined: sipc-helper creates u1" '' sipc-helper u1
 expect "unconfined: sipc-send | sipc-recv carry a message" '^hello tools$' \
-	sh -c 'sipc-recv u1 >/tmp/u1.out & printf "hello tools\n" | sipc-send u1 && wait $! && cat /tmp/u1.out'
+	sh -c 'sipc-recv u1 >/tmp/u1.out 2>&1 & printf "hello tools\n" | sipc-send u1 && wait $! && cat /tmp/u1.out'
 expect "unconfined: sipcctl list names u1" '^u1$' sipcctl list
 expect "unconfined: sipcctl show u1 names its creator unconfined_t" 'unconfined_t' sipcctl show u1
 expect "unconfined: sipcctl revoke --sender u1" '' sipcctl revoke --sender u1
@@ -75,13 +77,13 @@ expect "unconfined: sipcctl destroy u1" '' sipcctl destroy u1
 # --- unconfined root: a libsipc program, both paths -------------------------
 expect "unconfined libsipc: create a one-region channel" '^created$' $B/sipct create u2
 expect "unconfined libsipc: the 2007 path (sipc_send / sipc_recv: SEND, RECV)" '^got hi 2007$' \
-	sh -c "$B/sipct recv u2 >/tmp/u2.out & $B/sipct send u2 'hi 2007' && wait \$! && cat /tmp/u2.out"
+	sh -c "$B/sipct recv u2 >/tmp/u2.out 2>&1 & $B/sipct send u2 'hi 2007' && wait \$! && cat /tmp/u2.out"
 expect "unconfined libsipc: create a 4-slot channel" '^created$' $B/sipct create u3 4
 expect "unconfined libsipc: the one-call path (sipc_reserve / sipc_publish / sipc_next: COMMIT, RECV_NEXT)" \
 	'^got hi one-call$' \
-	sh -c "$B/sipct next u3 >/tmp/u3.out & $B/sipct publish u3 'hi one-call' && wait \$! && cat /tmp/u3.out"
+	sh -c "$B/sipct next u3 >/tmp/u3.out 2>&1 & $B/sipct publish u3 'hi one-call' && wait \$! && cat /tmp/u3.out"
 expect "unconfined libsipc: the one-call path on one region" '^got one region$' \
-	sh -c "$B/sipct create u4 >/dev/null && $B/sipct next u4 >/tmp/u4.out & sleep 1; $B/sipct publish u4 'one region' && wait \$! && cat /tmp/u4.out"
+	sh -c "$B/sipct create u4 >/dev/null && $B/sipct next u4 >/tmp/u4.out 2>&1 & sleep 1; $B/sipct publish u4 'one region' && wait \$! && cat /tmp/u4.out"
 if avc 'scontext=[^ ]*:unconfined_t:' >&4; then
 	nok "unconfined root: no AVC denial for unconfined_t"
 else
@@ -94,10 +96,10 @@ expect "helper: creates c1 (sipc_manage_channels)" '^created$' $B/sipct-helper c
 expect "helper: c1 is labelled with the helper's type" 'sipctest_helper_t' sipcctl show c1
 expect "other helper: creates c2" '^created$' $B/sipct-other create c2
 expect "sender and receiver on c1, one-call path (COMMIT, RECV_NEXT allowed)" '^got one-call$' \
-	sh -c "$B/sipct-receiver next c1 | cat >/tmp/c1.out & sleep 1; $B/sipct-sender publish c1 one-call && wait \$! && cat /tmp/c1.out"
+	sh -c "$B/sipct-receiver next c1 2>&1 | cat >/tmp/c1.out & sleep 1; $B/sipct-sender publish c1 one-call && wait \$! && cat /tmp/c1.out"
 expect "helper: creates c3" '^created$' $B/sipct-helper create c3
 expect "sender and receiver on c3, the 2007 path (SEND, RECV allowed)" '^got 2007$' \
-	sh -c "$B/sipct-receiver recv c3 | cat >/tmp/c3.out & sleep 1; $B/sipct-sender send c3 2007 && wait \$! && cat /tmp/c3.out"
+	sh -c "$B/sipct-receiver recv c3 2>&1 | cat >/tmp/c3.out & sleep 1; $B/sipct-sender send c3 2007 && wait \$! && cat /tmp/c3.out"
 denied "sender on the other helper's channel c2: denied (endpoint create on sipctest_other_t)" \
 	'\{ create \}.*scontext=[^ ]*:sipctest_sender_t:.*tcontext=[^ ]*:sipctest_other_t:.*tclass=anon_inode' \
 	$B/sipct-sender send c2 x
@@ -123,8 +125,9 @@ denied "sipctest_send off: the sender's endpoint ioctls are denied (AVC with ioc
 	'\{ ioctl \}.*ioctlcmd=0xbd[0-9a-f]{2} .*scontext=[^ ]*:sipctest_sender_t:.*tclass=anon_inode' \
 	$B/sipct-sender publish c4 x
 expect "setsebool sipctest_send on" '' setsebool sipctest_send on
+expect "helper: creates c6" '^created$' $B/sipct-helper create c6
 expect "sipctest_send on: the sender sends again" '^got back$' \
-	sh -c "$B/sipct-receiver next c4 | cat >/tmp/c4.out & sleep 1; $B/sipct-sender publish c4 back && wait \$! && cat /tmp/c4.out"
+	sh -c "$B/sipct-receiver next c6 2>&1 | cat >/tmp/c6.out & sleep 1; $B/sipct-sender publish c6 back && wait \$! && cat /tmp/c6.out"
 
 # --- a boolean takes back a receiver's mapped memory: SIGBUS -----------------
 expect "helper: creates c5" '^created$' $B/sipct-helper create c5
@@ -155,7 +158,7 @@ else
 	nok "the refused fault is logged as MAP (ioctlcmd=0xbd23) for the receiver"
 fi
 setsebool sipctest_receive on
-for c in c1 c2 c3 c4 c5; do sipcctl destroy --revoke $c >/dev/null 2>&1; done
+for c in c1 c2 c3 c4 c5 c6; do sipcctl destroy --revoke $c >/dev/null 2>&1; done
 
 # --- the Python binding against sipc.ko ------------------------------------
 if [ -x $T/src/bindings/guest-run.sh ]; then
