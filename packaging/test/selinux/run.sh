@@ -10,12 +10,18 @@
 # also runs alone (SIPC_SUITES=sebed).  Costs (Documentation/install.md,
 # "The SELinux test bed"): about 2 min to derive the bootable root when it
 # is not cached (after the packages suite built the base root), 5-8 min per
-# run.  Time-out: SIPC_SEBED_TIMEOUT [1500] s.
+# run.  Time-out: SIPC_SEBED_TIMEOUT [1500] s.  SIPC_SEBED=0 reports the
+# suite as skipped (no network, no guest).
 set -u
 cd "$(dirname "$0")/../../.." || exit 1
 R=${SIPC_RESULTS:-build/results}
 mkdir -p "$R" build/selinux-bed
 TAP=$R/sebed-debian.tap
+
+if [ "${SIPC_SEBED:-1}" = 0 ]; then
+	printf 'ok - SIPC on an enforcing Debian system # SKIP SIPC_SEBED=0\n1..1\n' >"$TAP"
+	exit 0
+fi
 
 echo "sebed: building the .debs" >&2
 if ! make -s -C packaging deb O=../build/selinux-bed/deb >build/selinux-bed/deb.log 2>&1; then
