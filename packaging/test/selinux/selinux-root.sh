@@ -48,14 +48,10 @@ echo "selinux-root: building $ROOT from $BASE" >&2
 start=$(date +%s)
 cp -a "$BASE" "$NEW"
 rm -f "$NEW/.sipc-debroot"
+: >"$D/selinux-root.log"
+. packaging/test/root-lib.sh
 # shellcheck disable=SC2086
-unshare --mount --propagation private sh -c '
-	mount -t proc proc "$1/proc" && mount --bind /dev "$1/dev" || exit 1
-	shift
-	chroot "$0" apt-get update -qq &&
-	DEBIAN_FRONTEND=noninteractive chroot "$0" \
-		apt-get install -y -qq --no-install-recommends "$@" &&
-	chroot "$0" apt-get clean' "$NEW" "$NEW" $PKGS >"$D/selinux-root.log" 2>&1 ||
+root_apt_install "$NEW" "$D/selinux-root.log" $PKGS ||
 	die "installing $PKGS failed (log: $D/selinux-root.log)"
 [ -f "$NEW/boot/vmlinuz-$KVER" ] && [ -f "$NEW/boot/initrd.img-$KVER" ] ||
 	die "no kernel or initramfs for $KVER in the root (log: $D/selinux-root.log)"
