@@ -37,19 +37,14 @@ mkdir -p "$W"
 W=$(cd "$W" && pwd)
 ROOT=$W/root
 
-# ok, nok, check, finish, bail, since, in_root
+# ok, nok, check, finish, bail, since, in_root, find_debs
 . packaging/test/root-lib.sh
 
 : >"$W/host.log"
 KVER=$(tools/testing/kver.sh) || bail "no guest kernel (tools/testing/kver.sh)"
 KERNEL=/boot/vmlinuz-$KVER
 [ -r "$KERNEL" ] || bail "cannot read $KERNEL (run as root)"
-debs=""
-for p in $PKGS; do
-	f=$(ls "$DEBS/${p}_${VERSION}_"*.deb 2>/dev/null | head -n 1)
-	[ -n "$f" ] || bail "no $DEBS/${p}_${VERSION}_*.deb (make deb)"
-	debs="$debs $f"
-done
+find_debs
 
 # --- 1. the root -----------------------------------------------------------
 t=$(date +%s)

@@ -27,6 +27,17 @@ in_root() {
 			DEBIAN_FRONTEND=noninteractive LC_ALL=C "$@"' "$ROOT" "$@"
 }
 
+# find_debs: $debs, the .deb of each of $PKGS at $VERSION in $DEBS; bails
+# out naming the first one missing.
+find_debs() {
+	debs=""
+	for p in $PKGS; do
+		f=$(ls "$DEBS/${p}_${VERSION}_"*.deb 2>/dev/null | head -n 1)
+		[ -n "$f" ] || bail "no $DEBS/${p}_${VERSION}_*.deb (make deb)"
+		debs="$debs $f"
+	done
+}
+
 # root_apt_install ROOT LOG PACKAGE...: apt-get update and install the
 # packages (no recommends) in ROOT's chroot, then clean apt's cache;
 # output appended to LOG.  A private mount namespace: whatever a postinst
