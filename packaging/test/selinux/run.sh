@@ -8,9 +8,9 @@
 #
 # Builds the .debs into build/selinux-bed/deb first (12-40 s), so that it
 # also runs alone (SIPC_SUITES=sebed).  Costs (Documentation/install.md,
-# "The SELinux test bed"): about 2 min to derive the bootable root when it
-# is not cached (after the packages suite built the base root), 5-8 min per
-# run.  Time-out: SIPC_SEBED_TIMEOUT [1500] s.  SIPC_SEBED=0 reports the
+# "The SELinux test bed"): 2-6 min to derive the bootable root when it is
+# not cached (after the packages suite built the base root); 9 min 45 s
+# per run with it cached, measured at load 10.  Time-out: SIPC_SEBED_TIMEOUT [1500] s.  SIPC_SEBED=0 reports the
 # suite as skipped (no network, no guest).
 set -u
 cd "$(dirname "$0")/../../.." || exit 1
