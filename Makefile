@@ -87,6 +87,7 @@ check-debug: deps
 install:
 	$(MAKE) -C lib install
 	$(MAKE) -C tools/cli install
+	$(MAKE) -C policy install-files
 
 # kbuild's clean needs the headers; ignore its failure when they are absent.
 clean:

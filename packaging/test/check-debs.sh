@@ -78,12 +78,12 @@ rm -rf "$S" "$W/pkgroot"
 make -s install DESTDIR="$S/root" PREFIX=/usr \
 	'O='"$S"'/build/$(notdir $(CURDIR))' LIBO="$S/build/lib" >>"$W/check-debs.log" 2>&1 ||
 	nok "make install PREFIX=/usr (log: $W/check-debs.log)"
-for p in libsipc1 libsipc-dev sipc-tools; do dpkg-deb -x "$(deb $p)" "$W/pkgroot"; done
+for p in libsipc1 libsipc-dev sipc-tools selinux-policy-sipc; do dpkg-deb -x "$(deb $p)" "$W/pkgroot"; done
 # Packages compress man pages and add /usr/share/doc; nothing else differs.
 (cd "$S/root" && find . ! -type d | LC_ALL=C sort) >"$W/files.make-install"
 (cd "$W/pkgroot" && find . ! -type d | grep -v '^\./usr/share/doc/' |
 	sed 's/\.gz$//' | LC_ALL=C sort) >"$W/files.packages"
-check "make install PREFIX=/usr and libsipc1, libsipc-dev, sipc-tools install the same files" \
+check "make install PREFIX=/usr and libsipc1, libsipc-dev, sipc-tools, selinux-policy-sipc install the same files" \
 	diff -u "$W/files.make-install" "$W/files.packages"
 same() {
 	for f in usr/include/sipc.h usr/include/sipc/linux/sipc.h usr/lib/pkgconfig/sipc.pc; do

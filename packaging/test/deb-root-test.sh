@@ -37,38 +37,14 @@ mkdir -p "$W"
 W=$(cd "$W" && pwd)
 ROOT=$W/root
 
-n=0
-failed=0
-ok() { n=$((n + 1)); echo "ok - $1"; }
-nok() { n=$((n + 1)); failed=1; echo "not ok - $1"; }
-# check DESCRIPTION COMMAND...: output to $W/host.log.
-check() {
-	local desc=$1; shift
-	echo "# $desc: $*" >>"$W/host.log"
-	if "$@" >>"$W/host.log" 2>&1; then ok "$desc"; else nok "$desc"; fi
-}
-finish() { echo "1..$n"; exit $failed; }
-bail() { nok "$1"; finish; }
-since() { echo $(($(date +%s) - $1)); }
-# in_root CMD...: run CMD in the root with /proc and /dev, in a private
-# mount namespace so that no mount outlives it.
-in_root() {
-	timeout -k 10 600 unshare --mount --propagation private sh -c '
-		mount -t proc proc "$0/proc" && mount --bind /dev "$0/dev" || exit 1
-		exec chroot "$0" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin \
-			DEBIAN_FRONTEND=noninteractive LC_ALL=C "$@"' "$ROOT" "$@"
-}
+# ok, nok, check, finish, bail, since, in_root, find_debs
+. packaging/test/root-lib.sh
 
 : >"$W/host.log"
 KVER=$(tools/testing/kver.sh) || bail "no guest kernel (tools/testing/kver.sh)"
 KERNEL=/boot/vmlinuz-$KVER
 [ -r "$KERNEL" ] || bail "cannot read $KERNEL (run as root)"
-debs=""
-for p in $PKGS; do
-	f=$(ls "$DEBS/${p}_${VERSION}_"*.deb 2>/dev/null | head -n 1)
-	[ -n "$f" ] || bail "no $DEBS/${p}_${VERSION}_*.deb (make deb)"
-	debs="$debs $f"
-done
+find_debs
 
 # --- 1. the root -----------------------------------------------------------
 t=$(date +%s)

@@ -109,14 +109,9 @@ if [ "${SIPC_DEBROOT_HEADERS:-}" = host ]; then
 	ln -s "$common" "$NEW/lib/modules/$KVER/source"
 fi
 
+. packaging/test/root-lib.sh
 # shellcheck disable=SC2086
-unshare --mount --propagation private sh -c '
-	mount -t proc proc "$1/proc" && mount --bind /dev "$1/dev" || exit 1
-	shift
-	chroot "$0" apt-get update -qq &&
-	DEBIAN_FRONTEND=noninteractive chroot "$0" \
-		apt-get install -y -qq --no-install-recommends "$@" &&
-	chroot "$0" apt-get clean' "$NEW" "$NEW" $PKGS >>"$CACHE/debroot.log" 2>&1 ||
+root_apt_install "$NEW" "$CACHE/debroot.log" $PKGS ||
 	die "installing the test's packages failed (log: $CACHE/debroot.log)"
 # The headers' symbolic links are absolute: look from inside the root.
 chroot "$NEW" make -s -C "/lib/modules/$KVER/build" kernelversion >/dev/null 2>>"$CACHE/debroot.log" ||

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0-only
-"""Every ioctl that libsipc and the tools issue is granted by the policy
+"""Every ioctl that libsipc, the tools and the bindings issue is granted by the policy
 interface meant for that role, derived from the sources rather than
 listed by hand, so that a new command cannot be forgotten again (as
 COMMIT and RECV_NEXT once were).
@@ -22,7 +22,11 @@ import tempfile
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 HEADER = os.path.join(ROOT, "include/uapi/linux/sipc.h")
 IFACE = os.path.join(ROOT, "policy/sipc.if")
-USERS = ["lib/src", "tools/cli"]     # the programs that issue commands
+# The programs that issue commands: the library, every tool, and the
+# bindings (which call libsipc, but would be caught issuing an ioctl of
+# their own, by name or by number).
+USERS = ["lib/src", "tools", "bindings"]
+SOURCES = (".c", ".h", ".py", ".java", ".cs")
 
 # Which interface must grant a command, by the header's "On:" wording.
 SENDER, RECEIVER, DEVICE = "sipc_send", "sipc_receive", "device"
@@ -42,13 +46,21 @@ def commands(header):
     return {n: (nr, where.get(n)) for n, nr in nrs.items()}
 
 
-def used_commands():
+def used_commands(cmds):
+    by_nr = {nr: n for n, (nr, _) in cmds.items()}
     used = set()
     for d in USERS:
         for dirpath, _, files in os.walk(os.path.join(ROOT, d)):
+            if "/testing" in dirpath[len(ROOT):]:
+                continue        # the test bed's own scripts
             for f in files:
-                if f.endswith(".c"):
-                    used |= set(re.findall(r"SIPC_IOC_[A-Z_]+", open(os.path.join(dirpath, f)).read()))
+                if f.endswith(SOURCES):
+                    text = open(os.path.join(dirpath, f), errors="replace").read()
+                    used |= set(re.findall(r"SIPC_IOC_[A-Z_]+", text))
+                    if d == "bindings":
+                        # A raw command number: 0xBD.. as in _IO(0xBD, nr).
+                        for nr in re.findall(r"0x[bB][dD]([0-9a-fA-F]{2})\b", text):
+                            used.add(by_nr.get(int(nr, 16), "SIPC_IOC_UNKNOWN_0xbd" + nr))
     # mmap() of an endpoint and every fault on it are checked as
     # SIPC_IOC_MAP: the library maps, so it "issues" MAP too.
     return (used - {"SIPC_IOC_MAGIC"}) | {"SIPC_IOC_MAP"}
@@ -62,7 +74,7 @@ def grants(iface_text):
         name, body = m.group(1), m.group(2)
         g = {"chr_file": set(), "anon_inode": set()}
         for line in body.splitlines():
-            x = re.match(r"\s*allowxperm \S+ \S+:(\w+) ioctl (.*);", line)
+            x = re.match(r"\s*allowxperm \S+ (?:\{[^}]*\}|\S+):(\w+) ioctl (.*);", line)
             if x and x.group(1) in g:
                 g[x.group(1)] |= {int(h, 16) & 0xff for h in re.findall(r"0x[0-9a-fA-F]+", x.group(2))}
         own[name] = g
@@ -83,7 +95,7 @@ def check(iface_text):
     cmds = commands(HEADER)
     g = grants(iface_text)
     results = []
-    for name in sorted(used_commands()):
+    for name in sorted(used_commands(cmds)):
         if name not in cmds:
             results.append((False, "%s is used but not defined in the header" % name))
             continue
@@ -114,6 +126,16 @@ def check(iface_text):
         for iface, cls in need:
             ok = iface in g and nr in g[iface][cls]
             results.append((ok, "%s (0xbd%02x, on %s) is granted by %s() on %s" % (name, nr, on, iface, cls)))
+    # The unconfined user domains: every command of the header, each on
+    # the class its "On:" line names.
+    u = g.get("sipc_unconfined", {"chr_file": set(), "anon_inode": set()})
+    for name, (nr, on) in sorted(cmds.items()):
+        if name == "SIPC_IOC_MAGIC" or on is None:
+            continue
+        classes = (["chr_file"] if on.startswith("/dev/sipc") else []) + \
+            (["anon_inode"] if "endpoint" in on else [])
+        for cls in classes:
+            results.append((nr in u[cls], "%s (0xbd%02x) is granted by sipc_unconfined() on %s" % (name, nr, cls)))
     return results
 
 
@@ -125,6 +147,10 @@ def main():
         fails = [d for ok, d in check(broken) if not ok]
         results.append((broken != text and any("SIPC_IOC_COMMIT" in d for d in fails),
                         "self-test: a sipc.if without COMMIT in sipc_send() is caught"))
+        broken = text.replace(" 0xbd24 0xbd25 };", " 0xbd24 };", 1)
+        fails = [d for ok, d in check(broken) if not ok]
+        results.append((broken != text and any("RECV_NEXT" in d and "sipc_unconfined" in d for d in fails),
+                        "self-test: a sipc.if without RECV_NEXT in sipc_unconfined() is caught"))
     print("TAP version 13")
     print("1..%d" % len(results))
     for i, (ok, what) in enumerate(results, 1):

@@ -14,6 +14,9 @@ define(`interface',`define(`$1',`$2')')dnl
 dnl Monolithic policy: every symbol is declared, nothing is required.
 define(`gen_require',`')dnl
 define(`policy_module',`')dnl
+dnl optional_policy: the blocks of ../sipc.te name reference policy
+dnl modules (unconfined) that the test policy does not have.
+define(`optional_policy',`')dnl
 dnl Device nodes: every type of the test policy is in sipc_test_any.
 define(`dev_node',`typeattribute $1 sipc_test_any;')dnl
 define(`dev_filetrans',`type_transition $1 device_t:$3 $2 $4;
