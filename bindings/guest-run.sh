@@ -3,8 +3,8 @@
 #
 # The bindings' suites on the kernel backend, inside a booted Debian system
 # where the .debs are installed, sipc.ko is loaded and /dev/sipc is usable
-# by the caller (the package test's guest, packaging/test/guest-test.sh,
-# and the enforcing SELinux test bed call it).
+# by the caller (the enforcing SELinux test bed, packaging/test/selinux/,
+# calls it).
 #
 #   bindings/guest-run.sh [python|java|csharp ...]   in the guest; default: all
 #   bindings/guest-run.sh --copy-to DIR              on the host: copy into DIR

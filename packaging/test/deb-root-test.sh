@@ -55,15 +55,6 @@ echo "# timing: Debian root (debootstrap, or the cache) $(since "$t")s"
 t=$(date +%s)
 rm -rf "$ROOT"
 cp -a "$BASE" "$ROOT" || bail "copy of $BASE"
-# The bindings' suites run in the guest on the kernel backend
-# (bindings/guest-run.sh): their packages before the file list is taken,
-# their tree in /sipc-test; the TAP is judged as packages-bindings.tap.
-tb=$(date +%s)
-# shellcheck disable=SC2046
-in_root apt-get install -y --no-install-recommends $(bindings/guest-run.sh --packages) \
-	>"$W/bindings-install.log" 2>&1 || bail "apt installs $(bindings/guest-run.sh --packages)"
-bindings/guest-run.sh --copy-to "$ROOT/sipc-test/tree" || bail "copy of the bindings"
-echo "# timing: the bindings' packages and tree $(since "$tb")s"
 (cd "$ROOT" && find . -xdev | LC_ALL=C sort) >"$W/paths.before"
 echo "# timing: copy of the root $(since "$t")s"
 
@@ -152,12 +143,6 @@ if grep -q '^=== SIPC-GUEST-END rc=' "$W/console.log"; then
 else
 	nok "the guest booted the root and powered off (qemu exit $qrc, log $W/console.log)"
 fi
-B=${SIPC_RESULTS:-build/results}/packages-bindings.tap
-mkdir -p "${B%/*}"
-cp "$ROOT/sipc-test/bindings.tap" "$B" 2>/dev/null || : >"$B"
-# (Its verdict is that file's: not repeated here.)
-tools/testing/judge.py host --prefix packages --name bindings --require-plan \
-	--rc "$(cat "$ROOT/sipc-test/bindings.rc" 2>/dev/null || echo 1)" "$B" || :
 gtap=$ROOT/sipc-test/guest.tap
 if [ -f "$gtap" ]; then
 	sed -n 's/^\(\(not \)\{0,1\}ok\) [0-9]* - /\1 - guest: /p' "$gtap"

@@ -97,11 +97,6 @@ denied() {
 }
 check "a user outside group sipc gets EACCES from /dev/sipc" denied
 
-# The bindings' suites on the kernel backend, judged by the host as
-# packages-bindings.tap.
-timeout 400 $D/tree/bindings/guest-run.sh >$D/bindings.tap 2>>"$L"
-echo $? >$D/bindings.rc
-
 # --- purge, with the module loaded and a channel in use --------------------
 check "channel 'live' created" as_user sipcuser sipc-helper --size 4096 live
 # (Its own time limit: it has to outlive the purge.)

@@ -7,9 +7,6 @@
 #                                     files as make install, the DKMS tree
 #   $SIPC_RESULTS/packages-root.tap   deb-root-test.sh: the packages on a
 #                                     debootstrapped Debian root in QEMU
-#   $SIPC_RESULTS/packages-bindings.tap  deb-root-test.sh: in that guest,
-#                                     the bindings' suites on the kernel
-#                                     backend (bindings/guest-run.sh)
 #
 # Both run by default: from scratch (debootstrap included) they took 2 min
 # 41 s on an idle 2-core machine, 5 min 48 s on a loaded one, inside the 8
