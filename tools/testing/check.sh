@@ -24,11 +24,11 @@ lint	tools/testing/lint.sh >"$SIPC_RESULTS/lint-static.tap"
 grants	policy/tests/ioctl_grants.py --self-test >"$SIPC_RESULTS/grants-policy.tap"
 guest	tools/testing/guest-suite.sh
 host	run_list host lib/tests/host-tests.list
-selinux	policy/tests/run-guest.sh
+selinux	policy/tests/run-guest.sh --all
 kunit	tools/testing/kunit.sh
 examples	make -s -C examples check >"$SIPC_RESULTS/examples-pkgconfig.tap"
 bench	make -s -C tools/bench smoke >"$SIPC_RESULTS/bench-smoke.tap"
-audit	tools/ipc-audit/run.sh check
+audit	tools/ipc-audit/run.sh check-all
 packages	packaging/test/run.sh
 campaign	selftests/campaign/run-guest.sh --all
 bindings	bindings/check.sh "$SIPC_RESULTS"
