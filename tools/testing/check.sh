@@ -63,8 +63,11 @@ echo "$SUITES" | while read -r suite scmd; do
 	case $suite in '' | '#'*) continue ;; esac
 	case " ${SIPC_SUITES:-$suite} " in *" $suite "*) ;; *) continue ;; esac
 	echo "check: suite $suite" >&2
+	t0=$(date +%s)
 	# stdin from /dev/null: the suite must not eat the rest of SUITES.
 	eval "$scmd" </dev/null
 	tools/testing/judge.py suite --name "$suite" --rc $? --results "$SIPC_RESULTS"
+	# What each phase costs (README.md "What make check costs").
+	echo "check: suite $suite took $(($(date +%s) - t0)) s" >&2
 done
 exec tools/testing/judge.py summary "$SIPC_RESULTS"
