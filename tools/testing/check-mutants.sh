@@ -18,6 +18,8 @@
 # `make check-mutants` does).
 #
 # Suites (names as in tools/testing/check.sh where they exist):
+#   kselftest the kselftests alone, stock kernel (the first half of guest:
+#             about a third of its time)
 #   kunit     the KUnit suites on UML            (tools/testing/kunit.sh)
 #   guest     kselftests and libsipc, stock kernel (tools/testing/guest-suite.sh)
 #   campaign  the reliability campaign, stock kernel
@@ -27,7 +29,7 @@
 #             (make check-debug's run: tools/testing/check-debug.sh)
 #
 # Environment:
-#   SIPC_MUTANT_SUITES  [kunit guest campaign selinux audit debug]
+#   SIPC_MUTANT_SUITES  [kselftest campaign kunit guest selinux audit debug]
 #   SIPC_MUTANT_ALL=1   run every suite on every mutant (the full table;
 #                       slow) instead of stopping at the first catch
 #   SIPC_MUTANT_OUT     [build/mutants]
@@ -39,7 +41,7 @@ cd "$(dirname "$0")/../.." || exit 1
 ROOT=$(pwd)
 OUT=${SIPC_MUTANT_OUT:-build/mutants}
 case $OUT in /*) ;; *) OUT=$ROOT/$OUT ;; esac
-SUITES=${SIPC_MUTANT_SUITES:-kunit guest campaign selinux audit debug}
+SUITES=${SIPC_MUTANT_SUITES:-kselftest campaign kunit guest selinux audit debug}
 MUTANTS=tools/testing/mutants
 
 if [ $# -gt 0 ]; then
@@ -55,6 +57,7 @@ fi
 # results in $SIPC_RESULTS.
 suite() {
 	case $1 in
+	kselftest) SIPC_GUEST_LISTS=selftests/guest-tests.list tools/testing/guest-suite.sh ;;
 	kunit) tools/testing/kunit.sh ;;
 	guest) tools/testing/guest-suite.sh ;;
 	campaign) selftests/campaign/run-guest.sh ;;
