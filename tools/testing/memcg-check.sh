@@ -23,7 +23,7 @@
 #      statistics per CPU, and reclaims what is reclaimable;
 #   4. memory.stat is read after the periodic statistics flush (every 2 s
 #      in 6.1), so its byte counters are exact.
-# Steps 2-4 repeat until the counters are back or SIPC_MEMCG_SECS [20]
+# Steps 2-4 repeat until the counters are back or SIPC_MEMCG_SECS [10]
 # have passed.  Checked, against the values of the fresh, empty cgroup:
 # slab_unreclaimable (kmalloc: channel, endpoint, slots, page arrays),
 # percpu, vmalloc, kernel_stack, pagetables, sock, and kernel minus the
@@ -41,7 +41,7 @@
 # cgroup (no cgroup2 mount, no memory controller) the command runs as it
 # is and the check is a SKIP line.
 CGROOT=/sys/fs/cgroup
-SECS=${SIPC_MEMCG_SECS:-20}
+SECS=${SIPC_MEMCG_SECS:-10}
 SLACK=${SIPC_MEMCG_SLACK:-0}
 label="memcg: kernel memory charged by '$*' back to its baseline"
 
