@@ -15,7 +15,8 @@
 # sipc.ko allocates channels, endpoints, queue slots, region page arrays
 # and region pages with GFP_KERNEL_ACCOUNT, so they are charged to the
 # cgroup of the task that created them.  After the command:
-#   1. every process left in the cgroup is killed (cgroup.kill);
+#   1. every process left in the cgroup is killed (cgroup.kill), and
+#      what the command mounted is unmounted;
 #   2. settle: objects freed by RCU or by a deferred worker (task structs,
 #      files closed by a dying task, kfree_rcu) need time;
 #   3. writing memory.high=0 drains the per-CPU charge and object stocks
@@ -72,6 +73,8 @@ CG=$CGROOT/sipc-test.$$
 mkdir "$CG" || { echo "not ok - memcg: cannot create $CG"; exit 1; }
 base=/tmp/.sipc-memcg.$$
 stat "$CG" >"$base"
+mounts=/tmp/.sipc-memcg-mounts.$$
+cat /proc/self/mountinfo >"$mounts"
 pageslack=$((4096 * $(grep -c '^processor' /proc/cpuinfo) + SLACK))
 
 # The command moves itself in before exec: nothing but it (and its
@@ -80,8 +83,13 @@ pageslack=$((4096 * $(grep -c '^processor' /proc/cpuinfo) + SLACK))
 sh -c 'echo $$ >"$0/cgroup.procs" && exec "$@"' "$CG" "$@"
 rc=$?
 
-# Stragglers (a forked child that outlived the command) are killed.
+# Stragglers (a forked child that outlived the command) are killed, and
+# what it mounted is unmounted: a mount (campaign_faultinj's debugfs) is
+# charged to the cgroup and stays for the rest of the run otherwise.
 grep -q '^populated 1' "$CG/cgroup.events" && echo 1 >"$CG/cgroup.kill"
+awk 'NR == FNR { old[$1] = 1; next } !($1 in old) { print $5 }' "$mounts" \
+	/proc/self/mountinfo | sort -r | while read -r m; do umount "$m"; done
+rm -f "$mounts"
 t0=$(cut -d. -f1 /proc/uptime)
 while :; do
 	if grep -q '^populated 0' "$CG/cgroup.events"; then
