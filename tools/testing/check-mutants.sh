@@ -27,6 +27,9 @@
 #   audit     the ipc-audit assertions           (tools/ipc-audit/run.sh check)
 #   debug     everything on the debug kernel: KASAN, lockdep, kmemleak
 #             (make check-debug's run: tools/testing/check-debug.sh)
+#   campaign-debug, selinux-debug, audit-debug
+#             one of debug's three runs alone (campaign-debug: the
+#             campaign only, SIPC_DEBUG_SUBSET=1)
 #
 # Environment:
 #   SIPC_MUTANT_SUITES  [kselftest campaign kunit guest selinux audit debug]
@@ -64,6 +67,9 @@ suite() {
 	selinux) policy/tests/run-guest.sh ;;
 	audit) tools/ipc-audit/run.sh check ;;
 	debug) tools/testing/check-debug.sh ;;
+	campaign-debug) SIPC_DEBUG_SUBSET=1 selftests/campaign/run-guest.sh --debug ;;
+	selinux-debug) policy/tests/run-guest.sh --debug ;;
+	audit-debug) tools/ipc-audit/run.sh check-debug ;;
 	*) echo "check-mutants: unknown suite $1" >&2; return 2 ;;
 	esac
 }
