@@ -5,6 +5,10 @@
 #   make check    install deps, build, run all test suites (tools/testing/check.sh)
 #   make demo     install deps, build, boot the guest with tools/demo/demo-guest.sh
 #   make kunit    the KUnit suites on UML (tools/testing/kunit.sh)
+#   make check-debug    every guest suite on the debug kernel
+#                       (tools/testing/check-debug.sh)
+#   make check-mutants  the planted bugs of tools/testing/mutants/ must all
+#                       be caught (tools/testing/check-mutants.sh; slow)
 #   make lint     W=1, checkpatch and sparse on kmod/, gcc -fanalyzer on lib/
 #                 and tools/ (tools/testing/lint.sh)
 #   make install  PREFIX=/usr/local DESTDIR= : library, header, tools, man pages
@@ -72,17 +76,23 @@ check-packages: deps
 	SIPC_RESULTS=build/packages/results packaging/test/run.sh; \
 	tools/testing/tap-summary.sh build/packages/results
 
-# The kselftests and the reliability campaign on a debug guest kernel
-# (KASAN, lockdep, kmemleak, fault injection; Documentation/testing.md),
+# The kselftests, the reliability campaign, the SELinux suite and the
+# ipc-audit assertions on a debug guest kernel (KASAN, lockdep, kmemleak,
+# fault injection; Documentation/testing.md): tools/testing/check-debug.sh,
 # with the model-based fuzzer's full run of 1,000,000 calls (make check's
 # campaign suite runs it time-bounded instead)
 FUZZ_FULL = SIPC_FUZZ_CALLS=$${SIPC_FUZZ_CALLS:-1000000} \
 	SIPC_FUZZ_MIN=$${SIPC_FUZZ_MIN:-1000000} SIPC_FUZZ_SECS=$${SIPC_FUZZ_SECS:-3600} \
 	SIPC_TEST_TIMEOUT=$${SIPC_TEST_TIMEOUT:-4000} SIPC_DEBUG_TIMEOUT=$${SIPC_DEBUG_TIMEOUT:-5400}
 check-debug: deps
-	rm -rf build/debug/results
-	$(FUZZ_FULL) SIPC_RESULTS=build/debug/results selftests/campaign/run-guest.sh --debug; \
-	tools/testing/tap-summary.sh build/debug/results
+	$(MAKE) all
+	$(FUZZ_FULL) tools/testing/check-debug.sh
+
+# Every planted bug of tools/testing/mutants/ must fail a suite
+# (tools/testing/check-mutants.sh; slow: see Documentation/testing.md)
+check-mutants: deps
+	$(MAKE) all
+	tools/testing/check-mutants.sh
 
 install:
 	$(MAKE) -C lib install
@@ -95,4 +105,5 @@ clean:
 	-for d in $(PARTS); do $(MAKE) -C $$d clean; done
 	rm -rf build
 
-.PHONY: all deps check demo kunit lint install clean audit audit-doc bench deb check-packages check-debug
+.PHONY: all deps check demo kunit lint install clean audit audit-doc bench deb check-packages check-debug \
+	check-mutants

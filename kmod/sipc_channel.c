@@ -146,7 +146,7 @@ static void sipc_capture_context(struct sipc_channel *ch)
 	security_current_getsecid_subj(&secid);
 	if (!secid || security_secid_to_secctx(secid, &ctx, &len))
 		return;
-	ch->creator_ctx = kmemdup_nul(ctx, len, GFP_KERNEL);
+	ch->creator_ctx = kmemdup_nul(ctx, len, GFP_KERNEL_ACCOUNT);
 	security_release_secctx(ctx, len);
 	if (ch->creator_ctx)
 		ch->creator_ctx_len = strlen(ch->creator_ctx);

@@ -63,7 +63,7 @@ char *sipc_fs_label(struct inode *inode)
 
 	if (security_inode_getsecctx(inode, &ctx, &len))
 		return NULL;
-	label = kmemdup_nul(ctx, len, GFP_KERNEL);
+	label = kmemdup_nul(ctx, len, GFP_KERNEL_ACCOUNT);
 	security_release_secctx(ctx, len);
 	return label;
 }

@@ -11,6 +11,11 @@
 #   tools/ipc-audit/run.sh check   the "audit" suite of tools/testing/check.sh: the
 #                                  SIPC assertions in a short guest run;
 #                                  TAP in $SIPC_RESULTS/audit-*.tap
+#   tools/ipc-audit/run.sh check-debug
+#                                  the same on the debug kernel (KASAN,
+#                                  lockdep, kmemleak), sipc.ko built against
+#                                  it: $SIPC_RESULTS/audit-debug-*.tap
+#   tools/ipc-audit/run.sh check-all   check, then check-debug
 # Private paths only (build/audit/...): other suites run beside it.
 set -u
 cd "$(dirname "$0")/../.." || exit 1
@@ -45,6 +50,39 @@ check)
 	# DAC, then enforcing: 446 s of guest at load 16 (ipc-security.md, "Time cost")
 	guest quick 600
 	;;
+check-debug)
+	if ! build; then
+		echo "not ok 1 - audit-debug: build" >"$RESULTS/audit-debug-build.tap"
+		exit 1
+	fi
+	suite_begin audit-debug "$RESULTS"
+	D=$OUT/debug
+	mkdir -p "$D" "$OUT/guest/tests/campaign"
+	kbuild() { KBUILD=$(tools/testing/debug-kernel.sh --ko "$D"); }
+	suite_step "debug kernel and sipc.ko build (tools/testing/debug-kernel.sh)" kbuild
+	suite_steps_done || exit 1
+	# The same guest tree as `check`, kmemleak around the assertions,
+	# an image and a console log of its own.
+	cp selftests/campaign/kmemleak.sh "$OUT/guest/tests/campaign/kmemleak.sh"
+	echo "/tests/campaign/kmemleak.sh start" >"$D/first.list"
+	echo "/tests/campaign/kmemleak.sh report" >"$D/last.list"
+	SIPC_GUEST_DIR="$OUT/guest" SIPC_KO_SRC="$D/kmod/sipc.ko" \
+		SIPC_GUEST_LISTS="$D/first.list tools/ipc-audit/guest-quick.list $D/last.list" \
+		tools/testing/mkinitramfs.sh -o "$D/initramfs-quick.gz" >&2 || exit 1
+	suite_boot "$D/initramfs-quick.gz" "$D/console-quick.log" \
+		--timeout "${SIPC_DEBUG_TIMEOUT:-900}" --kernel "${KBUILD:-}/arch/x86/boot/bzImage" >&2
+	rc=$?
+	tools/testing/judge.py debug-reports "$D/console-quick.log" \
+		>"$RESULTS/audit-debug-splat.tap" || rc=1
+	exit $rc
+	;;
+check-all)
+	"$0" check
+	a=$?
+	"$0" check-debug
+	b=$?
+	exit $((a | b))
+	;;
 audit)
 	t0=$(date +%s)
 	build || exit 1
@@ -69,7 +107,7 @@ doc)
 		"$OUT/host.out" "$OUT"/results-full/guest-*.tap
 	;;
 *)
-	echo "usage: $0 audit|doc|check" >&2
+	echo "usage: $0 audit|doc|check|check-debug|check-all" >&2
 	exit 2
 	;;
 esac

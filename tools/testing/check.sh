@@ -24,11 +24,11 @@ lint	tools/testing/lint.sh >"$SIPC_RESULTS/lint-static.tap"
 grants	policy/tests/ioctl_grants.py --self-test >"$SIPC_RESULTS/grants-policy.tap"
 guest	tools/testing/guest-suite.sh
 host	run_list host lib/tests/host-tests.list
-selinux	policy/tests/run-guest.sh
+selinux	policy/tests/run-guest.sh --all
 kunit	tools/testing/kunit.sh
 examples	make -s -C examples check >"$SIPC_RESULTS/examples-pkgconfig.tap"
 bench	make -s -C tools/bench smoke >"$SIPC_RESULTS/bench-smoke.tap"
-audit	tools/ipc-audit/run.sh check
+audit	tools/ipc-audit/run.sh check-all
 packages	packaging/test/run.sh
 sebed	packaging/test/selinux/run.sh
 campaign	selftests/campaign/run-guest.sh --all
@@ -64,8 +64,11 @@ echo "$SUITES" | while read -r suite scmd; do
 	case $suite in '' | '#'*) continue ;; esac
 	case " ${SIPC_SUITES:-$suite} " in *" $suite "*) ;; *) continue ;; esac
 	echo "check: suite $suite" >&2
+	t0=$(date +%s)
 	# stdin from /dev/null: the suite must not eat the rest of SUITES.
 	eval "$scmd" </dev/null
 	tools/testing/judge.py suite --name "$suite" --rc $? --results "$SIPC_RESULTS"
+	# What each phase costs (README.md "What make check costs").
+	echo "check: suite $suite took $(($(date +%s) - t0)) s" >&2
 done
 exec tools/testing/judge.py summary "$SIPC_RESULTS"

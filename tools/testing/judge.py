@@ -49,6 +49,8 @@ DEBUG_REPORT = re.compile(r"kernel BUG at|general protection fault|BUG: KASAN|UB
 KUNIT_SPLAT = re.compile(r"BUG: |WARNING:|UBSAN:|Oops|general protection fault|Kernel panic")
 # How many splat lines are worth reporting.
 MAX_SPLATS = 20
+# printk's time stamp, which the console and dmesg print alike.
+TIMESTAMP = re.compile(r"^\[ *[0-9]+\.[0-9]+\] ")
 
 
 def read_lines(path):
@@ -122,11 +124,14 @@ class Output:
         self.plan = -1          # sum of the plans, -1 for none
         self.nres = 0
         self.nfail = 0
+        self.skip = None        # the reason of a "1..0 # SKIP ..." plan
 
     def add(self, line):
         m = PLAN.match(line)
         if m:
             self.plan = max(self.plan, 0) + int(m.group(1))
+            if int(m.group(1)) == 0 and SKIP.search(line):
+                self.skip = SKIP.split(line, 1)[1].strip() or "no reason given"
         if RESULT.match(line):
             self.nres += 1
             if FAILED.match(line):
@@ -152,6 +157,12 @@ def verdict(out, rc, why, label):
     elif why is None and plan < 0 and out.nres == 0:
         # A runner that says nothing must not pass by saying nothing.
         why = "no TAP output (no plan, no result)"
+    elif why is None and plan == 0 and out.nres == 0:
+        # "1..0": a skip only when it says so, with its reason.
+        if out.skip is not None:
+            extra.append("ok - %s # SKIP %s" % (label, out.skip))
+        else:
+            why = "planned no tests (1..0 without # SKIP)"
     if plan >= 0 and out.nres != plan:
         extra.insert(0, "not ok - %s: planned %d results, got %d" % (label, plan, out.nres))
     if why:
@@ -193,6 +204,9 @@ class GuestRun:
         self.payload = None
         self.done = False
         self.splats = []
+        self.kcur = None        # the test between kernel-log markers
+        self.ksplats = {}       # test -> its splats
+        self.seen = set()       # splats already counted (the dump repeats them)
 
     def path(self, name):
         return os.path.join(self.results, "%s-%s.tap" % (self.prefix, name))
@@ -202,11 +216,34 @@ class GuestRun:
         self.written[self.path(self.cur)] = self.lines + verdict(self.out, rc, why, label)
         self.cur = None
 
+    def splat(self, line):
+        """A kernel splat: the test between the kernel-log markers gets it,
+        else the run.  The final dmesg dump repeats what the console showed
+        live: each splat counts once."""
+        key = (self.kcur, TIMESTAMP.sub("", line))
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        if self.kcur is not None and self.tests:
+            found = self.ksplats.setdefault(self.kcur, [])
+            if len(found) < MAX_SPLATS:
+                found.append(line)
+        elif len(self.splats) < MAX_SPLATS:
+            self.splats.append(line)
+
     def feed(self, line):
         if "=== SIPC-" in line:
             # A kernel message or terminal escape may precede a marker.
             line = line[line.rindex("=== SIPC-"):]
         words = line.split()
+        if line.startswith("=== SIPC-KMSG-BEGIN "):
+            self.kcur = words[2] if len(words) > 2 else None
+            return
+        if line.startswith("=== SIPC-KMSG-END "):
+            self.kcur = None
+            return
+        if line.startswith("=== SIPC-DMESG-BEGIN"):
+            self.kcur = None    # the dump starts at boot
         if line.startswith("=== SIPC-INSMOD "):
             self.insmod = words[2] if len(words) > 2 else ""
             return
@@ -238,8 +275,8 @@ class GuestRun:
         # may well be called "hung_task_test".
         if RESULT.match(line) or line.startswith("#"):
             return
-        if GUEST_SPLAT.search(line) and len(self.splats) < MAX_SPLATS:
-            self.splats.append(line)
+        if GUEST_SPLAT.search(line):
+            self.splat(line)
 
     def finish(self, listed, qemu_rc, limit):
         """The run-level failures, as "not ok" lines."""
@@ -250,6 +287,10 @@ class GuestRun:
                 if name not in self.started:
                     self.written[self.path(name)] = [
                         "not ok - %s %s: did not run" % (self.prefix, name)]
+            for name, found in self.ksplats.items():
+                self.written.setdefault(self.path(name), []).extend(
+                    "not ok - %s %s: kernel splat while it ran: %s" % (self.prefix, name, s)
+                    for s in found)
         p = self.prefix
         fails = []
         if qemu_rc in (124, 137):
@@ -298,11 +339,23 @@ def cmd_debug_reports(args):
     """TAP for the reports of the debug kernel's checkers in a console log
     (kernel lines only: TAP lines and diagnostics are test output)."""
     found = []
+    seen = set()
+    test = None     # between kernel-log markers (tools/testing/guest-init.sh)
     for line in read_lines(args.console):
+        if "=== SIPC-" in line:
+            marker = line[line.rindex("=== SIPC-"):].split()
+            if marker[1] == "SIPC-KMSG-BEGIN" and len(marker) > 2:
+                test = marker[2]
+            elif marker[1] in ("SIPC-KMSG-END", "SIPC-DMESG-BEGIN"):
+                test = None
+            continue
         if line.startswith(("#", "ok ", "not ok ")):
             continue
-        if DEBUG_REPORT.search(line) and len(found) < MAX_SPLATS:
-            found.append("not ok - %s: %s" % (args.title, line))
+        key = (test, TIMESTAMP.sub("", line))
+        if DEBUG_REPORT.search(line) and key not in seen and len(found) < MAX_SPLATS:
+            seen.add(key)
+            where = " (while %s ran)" % test if test else ""
+            found.append("not ok - %s%s: %s" % (args.title, where, line))
     if not found:
         print("ok 1 - %s: no KASAN, lockdep, kmemleak or BUG report" % args.title)
         return 0

@@ -8,6 +8,7 @@
 # Contents: static busybox (applet links are made by /init at boot), the
 # build/guest tree copied to / (every part's `make guest` installs its static
 # binaries there), sipc.ko as /lib/sipc/sipc.ko, tools/testing/guest-init.sh as /init,
+# tools/testing/memcg-check.sh as /bin/sipc-memcg,
 # and either the test list (default) or, with -p, a payload script that /init
 # runs instead (the demo).
 #
@@ -74,6 +75,9 @@ BRD=/lib/modules/$(tools/testing/kver.sh)/kernel/drivers/block/brd.ko
 [ -r "$BRD" ] && cp "$BRD" "$ROOT/lib/sipc/brd.ko"
 cp tools/testing/guest-init.sh "$ROOT/init"
 chmod 755 "$ROOT/init"
+# The leak check that reads the memory cgroup, not the module's counters.
+cp tools/testing/memcg-check.sh "$ROOT/bin/sipc-memcg"
+chmod 755 "$ROOT/bin/sipc-memcg"
 
 # Concatenate the lists and name each command (see the header).
 existing=""

@@ -18,6 +18,11 @@
 #
 # Always TCG: nested KVM does not work on our machines.
 #
+# The kernel log reaches the judge live, on the serial console: loglevel=5
+# prints warnings and worse (every splat: WARNING, BUG, KASAN, lockdep) but
+# not the boot's notices and AVC records, which keeps the console readable;
+# log_buf_len=8M holds a whole run's log for the final dmesg dump.
+#
 # Environment: SIPC_QEMU_TIMEOUT [600] wall-clock limit in s (--timeout
 # wins); SIPC_KERNEL [/boot/vmlinuz-$(tools/testing/kver.sh)] (--kernel
 # wins); SIPC_RESULTS [build/results]; SIPC_QEMU_EXTRA extra qemu arguments
@@ -84,7 +89,7 @@ start=$SECONDS
 # shellcheck disable=SC2086
 timeout -k 10 "$TIMEOUT" qemu-system-x86_64 -accel tcg -cpu max -m 512 -smp 2 \
 	-nographic -no-reboot -kernel "$KERNEL" -initrd "$INITRD" \
-	-append "console=ttyS0 quiet panic=-1 security=selinux selinux=1" \
+	-append "console=ttyS0 loglevel=5 log_buf_len=8M panic=-1 security=selinux selinux=1" \
 	${SIPC_QEMU_EXTRA:-} </dev/null 2>&1 |
 	tr -d '\r' | tee "$LOG" | awk "$show"
 qrc=${PIPESTATUS[0]}

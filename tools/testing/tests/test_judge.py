@@ -179,6 +179,55 @@ def guest_splat_in_the_middle_of_a_test_fails_the_run():
 
 
 @test
+def guest_splat_between_kernel_markers_fails_that_test():
+    def body(g):
+        check(g.rc == 1, "exit status %d" % g.rc)
+        alpha = failures(g.file("alpha"))
+        # Seen live and again in the dump: counted once, on alpha.
+        check(len(alpha) == 2 and all(
+            line.startswith("not ok - guest alpha: kernel splat while it ran: ")
+            for line in alpha), alpha)
+        check("BUG: KASAN: use-after-free" in alpha[0] and "Call Trace" in alpha[1], alpha)
+        check(failures(g.file("beta")) == [], g.file("beta"))
+        # Outside every test's markers: the run's.
+        boot = g.boot()
+        check(len(boot) == 1 and "after every test" in boot[0], boot)
+    run_guest("kmsg-splat.log", body)
+
+
+@test
+def guest_plan_of_zero_is_a_skip_only_when_it_says_so():
+    def body(g):
+        check(g.rc == 1, "exit status %d" % g.rc)
+        check(failures(g.file("alpha")) == [
+            "not ok - guest alpha: planned no tests (1..0 without # SKIP)"], g.file("alpha"))
+        check(results(g.file("beta")) == ["ok - guest beta # SKIP no /dev/sipc here"],
+              g.file("beta"))
+    run_guest("plan-zero.log", body)
+
+
+@test
+def guest_memcg_block_counts_in_the_plan():
+    # sipc-memcg (tools/testing/memcg-check.sh) appends a TAP block of its own.
+    def body(g):
+        check(g.rc == 1, "exit status %d" % g.rc)
+        alpha = failures(g.file("alpha"))
+        check(len(alpha) == 1 and "slab_unreclaimable +51200 B" in alpha[0], alpha)
+        check(failures(g.file("beta")) == [] and len(results(g.file("beta"))) == 2,
+              g.file("beta"))
+    run_guest("memcg-leak.log", body)
+
+
+@test
+def debug_reports_name_the_test_that_ran():
+    rc, out, _ = judge("debug-reports", os.path.join(CONSOLES, "kmsg-splat.log"))
+    got = out.splitlines()
+    check(rc == 1, "exit status %d" % rc)
+    check(got == ["not ok - debug kernel (while alpha ran): [    1.500000] BUG: KASAN: "
+                  "use-after-free in sipc_channel_detach+0x2a/0x90 [sipc]"], got)
+
+
+@test
 def guest_ubsan_report_fails_the_run():
     def body(g):
         check(g.rc == 1, "exit status %d" % g.rc)
@@ -373,7 +422,8 @@ def host_verdicts():
         ("silent.tap", 0, ["not ok - host x: no TAP output (no plan, no result)"], 1),
         ("silent.tap", 4, ["ok - host x # SKIP exit code 4 (KSFT_SKIP)"], 0),
         ("skip.tap", 4, ["ok - host x # SKIP exit code 4 (KSFT_SKIP)"], 0),
-        ("skip.tap", 0, [], 0),
+        # "1..0 # SKIP why" is counted, as one skip with its reason.
+        ("skip.tap", 0, ["ok - host x # SKIP no SysV IPC here"], 0),
         ("pass.tap", 4, [], 0),
         ("silent.tap", 2, ["not ok - host x: exit code 2"], 1),
     ]
