@@ -28,7 +28,7 @@ selinux	policy/tests/run-guest.sh --all
 kunit	tools/testing/kunit.sh
 examples	make -s -C examples check >"$SIPC_RESULTS/examples-pkgconfig.tap"
 bench	make -s -C tools/bench smoke >"$SIPC_RESULTS/bench-smoke.tap"
-audit	tools/ipc-audit/run.sh check-all
+audit	tools/ipc-audit/run.sh check
 packages	packaging/test/run.sh
 sebed	packaging/test/selinux/run.sh
 campaign	selftests/campaign/run-guest.sh --all
