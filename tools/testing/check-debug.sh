@@ -15,7 +15,8 @@
 # Each guest is bracketed by kmemleak (selftests/campaign/kmemleak.sh) and
 # its console searched for the checkers' reports; a splat between a test's
 # kernel-log markers fails that test (tools/testing/judge.py).  make check
-# runs the same three in its campaign, selinux and audit suites.
+# runs the first two in its campaign and selinux suites; the audit's
+# measured channels take minutes each under KASAN, so only here.
 #
 # Results in $SIPC_RESULTS (default build/debug/results, emptied first);
 # the last line is "N passed, N failed[, N skipped]".  Exit status non-zero
