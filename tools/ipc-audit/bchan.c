@@ -328,9 +328,12 @@ static int decided(const struct bctx *c, int n)
 static void run_s(struct bctx *c, struct clk *k)
 {
 	const struct bchan *ch = c->ch;
-	int i, err, next = c->o->min_syms, looks = 0;
+	int i, err, looks = 0;
+	int next = c->o->min_syms * (ch->sym_scale ? ch->sym_scale : 1);
 	double t, v;
 
+	if (next > BC_MAXSYM / 2)
+		next = BC_MAXSYM / 2;
 	setpgid(0, 0);
 	signal(SIGPIPE, SIG_IGN);
 	err = peer_become_as(c->o, AUDIT_UID, c->o->selinux ? "audit_sender_t" : NULL);

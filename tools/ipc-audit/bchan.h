@@ -47,6 +47,7 @@ struct bchan {
 	void (*p_cleanup)(struct bctx *);	/* the parent (root), after the run */
 	double known;			/* self-test: capacity, bits/symbol */
 	int time_scale;			/* run up to this many times --max-secs */
+	int sym_scale;			/* start at this many times --min-syms */
 	const char *needs;		/* path that must exist */
 };
 

@@ -115,7 +115,7 @@ namespace Sipc.Tests
             Assert.Equal(3u, st.Depth);
             Assert.Equal((uint)Process.GetCurrentProcess().Id, st.CreatorPid);
             // sysv: neither state nor counters, no context; kernel: both.
-            Assert.Equal(Kernel ? StatFlags.State | StatFlags.Counters : StatFlags.None, st.Flags);
+            Assert.Equal(Kernel ? StatFlags.State | StatFlags.Counters | StatFlags.CreateFlags : StatFlags.None, st.Flags);
             if (!Kernel)
                 Assert.Equal("", Channel.Context(n));
             Assert.Equal(Backend, Library.Backend);

@@ -132,7 +132,9 @@ def test_list_and_stat(chan, new_name):
     assert chan in names and new_name in names
     st = sipc.stat(new_name)
     assert st.size == 8192 and st.depth == 3 and st.creator_pid == os.getpid()
-    # sysv: neither state nor counters; kernel: both.
-    want = sipc.STAT_STATE | sipc.STAT_COUNTERS if backend.KERNEL else 0
+    # sysv: neither state, counters nor creation flags; kernel: all three.
+    want = (sipc.STAT_STATE | sipc.STAT_COUNTERS | sipc.STAT_CREATE_FLAGS
+            if backend.KERNEL else 0)
     assert st.creator_uid == os.geteuid() and st.flags == want
+    assert st.create_flags == 0
     assert isinstance(sipc.context(new_name), str)

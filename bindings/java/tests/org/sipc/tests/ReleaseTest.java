@@ -118,7 +118,7 @@ public class ReleaseTest extends ChannelTest {
         assertEquals(3, st.depth());
         assertEquals(ProcessHandle.current().pid(), st.creatorPid());
         // sysv: neither state nor counters, no context; kernel: both.
-        assertEquals(KERNEL ? Sipc.STAT_STATE | Sipc.STAT_COUNTERS : 0, st.flags());
+        assertEquals(KERNEL ? Sipc.STAT_STATE | Sipc.STAT_COUNTERS | Sipc.STAT_CREATE_FLAGS : 0, st.flags());
         if (!KERNEL) {
             assertEquals("", Sipc.context(n));
         }
