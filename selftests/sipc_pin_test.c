@@ -166,10 +166,6 @@ TEST_F(pin, fork_child_cannot_pin)
 /* A process handed the endpoint over SCM_RIGHTS maps it and tries. */
 TEST_F(pin, passed_endpoint_cannot_pin)
 {
-	char cbuf[CMSG_SPACE(sizeof(int))] = { 0 };
-	struct msghdr mh = { .msg_control = cbuf,
-			     .msg_controllen = sizeof(cbuf) };
-	struct cmsghdr *cm;
 	int sv[2], prot;
 	pid_t pid;
 
@@ -178,20 +174,13 @@ TEST_F(pin, passed_endpoint_cannot_pin)
 	pid = st_fork();
 	ASSERT_LE(0, pid);
 	if (pid == 0) {
-		char byte;
-		struct iovec iov = { .iov_base = &byte, .iov_len = 1 };
 		unsigned char *m;
 		int ep;
 
 		close(sv[0]);
-		mh.msg_iov = &iov;
-		mh.msg_iovlen = 1;
-		if (recvmsg(sv[1], &mh, 0) != 1)
-			_exit(10);
-		cm = CMSG_FIRSTHDR(&mh);
-		if (!cm || cm->cmsg_type != SCM_RIGHTS)
-			_exit(11);
-		memcpy(&ep, CMSG_DATA(cm), sizeof(ep));
+		ep = st_recv_fd(sv[1]);
+		if (ep < 0)
+			_exit(ep == -EPROTO ? 11 : 10);
 		m = mmap(NULL, self->ch.region, prot, MAP_SHARED, ep, 0);
 		if (m == MAP_FAILED)
 			_exit(12);
@@ -200,19 +189,7 @@ TEST_F(pin, passed_endpoint_cannot_pin)
 		_exit(pin_routes_refused(m, self->ch.region, variant->role));
 	}
 	close(sv[1]);
-	{
-		char byte = 'x';
-		struct iovec iov = { .iov_base = &byte, .iov_len = 1 };
-
-		mh.msg_iov = &iov;
-		mh.msg_iovlen = 1;
-		cm = CMSG_FIRSTHDR(&mh);
-		cm->cmsg_level = SOL_SOCKET;
-		cm->cmsg_type = SCM_RIGHTS;
-		cm->cmsg_len = CMSG_LEN(sizeof(int));
-		memcpy(CMSG_DATA(cm), &self->fd, sizeof(int));
-		ASSERT_EQ(1, sendmsg(sv[0], &mh, 0));
-	}
+	ASSERT_EQ(0, st_send_fd(sv[0], self->fd));
 	EXPECT_EQ(0, st_reap(pid, 10000));
 	close(sv[0]);
 }

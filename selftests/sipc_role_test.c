@@ -147,43 +147,6 @@ TEST_F(role, held_by_forked_child)
 	EXPECT_TRUE(role_free(self, SIPC_ROLE_RECEIVER));
 }
 
-static int send_fd(int sock, int fd)
-{
-	char cbuf[CMSG_SPACE(sizeof(int))] = { 0 }, b = 'f';
-	struct iovec iov = { .iov_base = &b, .iov_len = 1 };
-	struct msghdr mh = {
-		.msg_iov = &iov, .msg_iovlen = 1,
-		.msg_control = cbuf, .msg_controllen = sizeof(cbuf),
-	};
-	struct cmsghdr *c = CMSG_FIRSTHDR(&mh);
-
-	c->cmsg_level = SOL_SOCKET;
-	c->cmsg_type = SCM_RIGHTS;
-	c->cmsg_len = CMSG_LEN(sizeof(int));
-	memcpy(CMSG_DATA(c), &fd, sizeof(int));
-	return sendmsg(sock, &mh, 0) == 1 ? 0 : -errno;
-}
-
-static int recv_fd(int sock)
-{
-	char cbuf[CMSG_SPACE(sizeof(int))], b;
-	struct iovec iov = { .iov_base = &b, .iov_len = 1 };
-	struct msghdr mh = {
-		.msg_iov = &iov, .msg_iovlen = 1,
-		.msg_control = cbuf, .msg_controllen = sizeof(cbuf),
-	};
-	struct cmsghdr *c;
-	int fd;
-
-	if (recvmsg(sock, &mh, 0) != 1)
-		return -errno;
-	c = CMSG_FIRSTHDR(&mh);
-	if (!c || c->cmsg_type != SCM_RIGHTS)
-		return -EPROTO;
-	memcpy(&fd, CMSG_DATA(c), sizeof(int));
-	return fd;
-}
-
 /* A copy passed to another process with SCM_RIGHTS holds the role. */
 TEST_F(role, held_by_scm_rights_copy)
 {
@@ -197,7 +160,7 @@ TEST_F(role, held_by_scm_rights_copy)
 		int got;
 
 		close(sv[0]);
-		got = recv_fd(sv[1]);
+		got = st_recv_fd(sv[1]);
 		CHILD_EXPECT(got >= 0);
 		CHILD_EQ(0, st_ep_info(got, &ei));
 		CHILD_EQ(SIPC_ROLE_SENDER, ei.role);
@@ -208,7 +171,7 @@ TEST_F(role, held_by_scm_rights_copy)
 	close(sv[1]);
 	fd = attach(self, SIPC_ROLE_SENDER);
 	ASSERT_LE(0, fd);
-	ASSERT_EQ(0, send_fd(sv[0], fd));
+	ASSERT_EQ(0, st_send_fd(sv[0], fd));
 	close(fd);
 	ASSERT_EQ(0, st_get(sv[0], &v, ST_WAKE_MS));
 	EXPECT_EQ(-EBUSY, attach(self, SIPC_ROLE_SENDER));

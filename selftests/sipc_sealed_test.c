@@ -529,17 +529,9 @@ TEST_F(sealed, fork_inherited_mapping_sigbus)
 /* A process handed the sender endpoint over SCM_RIGHTS maps and stores. */
 TEST_F(sealed, passed_endpoint_sigbus)
 {
-	char cbuf[CMSG_SPACE(sizeof(int))] = { 0 };
-	struct msghdr mh = { .msg_control = cbuf,
-			     .msg_controllen = sizeof(cbuf) };
-	char byte = 'x';
-	struct iovec iov = { .iov_base = &byte, .iov_len = 1 };
-	struct cmsghdr *cm;
 	int sv[2];
 	pid_t pid;
 
-	mh.msg_iov = &iov;
-	mh.msg_iovlen = 1;
 	ASSERT_EQ(0, socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv));
 	pid = st_fork();
 	ASSERT_LE(0, pid);
@@ -548,12 +540,9 @@ TEST_F(sealed, passed_endpoint_sigbus)
 		int ep;
 
 		close(sv[0]);
-		if (recvmsg(sv[1], &mh, 0) != 1)
-			_exit(10);
-		cm = CMSG_FIRSTHDR(&mh);
-		if (!cm || cm->cmsg_type != SCM_RIGHTS)
-			_exit(11);
-		memcpy(&ep, CMSG_DATA(cm), sizeof(ep));
+		ep = st_recv_fd(sv[1]);
+		if (ep < 0)
+			_exit(ep == -EPROTO ? 11 : 10);
 		m = mmap(NULL, self->ch.region, PROT_READ | PROT_WRITE,
 			 MAP_SHARED, ep, 0);
 		if (m == MAP_FAILED)
@@ -561,12 +550,7 @@ TEST_F(sealed, passed_endpoint_sigbus)
 		_exit(child_store(m, self->slot));
 	}
 	close(sv[1]);
-	cm = CMSG_FIRSTHDR(&mh);
-	cm->cmsg_level = SOL_SOCKET;
-	cm->cmsg_type = SCM_RIGHTS;
-	cm->cmsg_len = CMSG_LEN(sizeof(int));
-	memcpy(CMSG_DATA(cm), &self->ch.snd, sizeof(int));
-	ASSERT_EQ(1, sendmsg(sv[0], &mh, 0));
+	ASSERT_EQ(0, st_send_fd(sv[0], self->ch.snd));
 	EXPECT_EQ(0, st_reap(pid, ST_WAKE_MS));
 	close(sv[0]);
 	EXPECT_RECEIVER_INTACT();

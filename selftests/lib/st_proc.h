@@ -36,6 +36,14 @@ void st_kill(pid_t pid);
 /* true while pid has not exited (does not reap). */
 bool st_alive(pid_t pid);
 
+/*
+ * Pass a descriptor over a Unix socket (SCM_RIGHTS, one byte of data).
+ * st_send_fd: 0 or -errno.  st_recv_fd: the new descriptor, -errno, or
+ * -EPROTO when the message carried no descriptor.
+ */
+int st_send_fd(int sock, int fd);
+int st_recv_fd(int sock);
+
 /* Report ints through a pipe between a test and its peers. */
 int st_put(int fd, int val);
 /* 0, -ETIMEDOUT, or -EPIPE (writer gone). */
