@@ -63,6 +63,30 @@ def read_lines(path):
     return lines
 
 
+# A kernel-log marker (guest-init.sh's kmark) printed by the kernel straight
+# to the serial port while the port was still sending a line the guest's
+# /init or a test had written: "=== SIPC-BEGIN l[  1.2] === SIPC-KMSG-BEGIN
+# x" and then "ibsipc_stream_test: ..." on the next line.
+KMSG_SPLICE = re.compile(r"^(.+?)(\[ *[0-9]+\.[0-9]+\] === SIPC-KMSG-.*)$")
+
+
+def console_lines(path):
+    """A guest console's lines, each kernel marker cut out of the line it
+    landed in and the two halves of that line joined again."""
+    carry = ""
+    for line in read_lines(path):
+        line = carry + line
+        carry = ""
+        m = KMSG_SPLICE.match(line)
+        if m and not TIMESTAMP.match(line):
+            yield m.group(2)
+            carry = m.group(1)
+        else:
+            yield line
+    if carry:
+        yield carry
+
+
 def write_lines(path, lines, mode="w"):
     with open(path, mode, encoding="utf-8", errors="surrogateescape") as f:
         for line in lines:
@@ -316,7 +340,7 @@ def cmd_guest(args):
             if words:
                 listed.append(words[0])
     run = GuestRun(args.results, args.prefix, not args.demo)
-    for line in read_lines(args.console) if os.path.exists(args.console) else []:
+    for line in console_lines(args.console) if os.path.exists(args.console) else []:
         run.feed(line)
     fails = run.finish(listed, args.qemu_rc, args.limit)
     if not args.demo:
@@ -341,7 +365,7 @@ def cmd_debug_reports(args):
     found = []
     seen = set()
     test = None     # between kernel-log markers (tools/testing/guest-init.sh)
-    for line in read_lines(args.console):
+    for line in console_lines(args.console):
         if "=== SIPC-" in line:
             marker = line[line.rindex("=== SIPC-"):].split()
             if marker[1] == "SIPC-KMSG-BEGIN" and len(marker) > 2:

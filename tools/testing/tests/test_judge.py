@@ -337,6 +337,16 @@ def guest_markers_after_kernel_messages_are_found():
 
 
 @test
+def guest_marker_spliced_by_a_kernel_marker_is_mended():
+    def body(g):
+        check(g.rc == 0, "exit status %d: %s" % (g.rc, g.err))
+        check(results(g.file("alpha")) == ["ok 1 alpha.one", "ok 2 alpha.two"],
+              g.file("alpha"))
+        check(len(results(g.file("beta"))) == 2, g.files())
+    run_guest("kmsg-spliced.log", body)
+
+
+@test
 def guest_that_ran_nothing_fails():
     empty = tempfile.NamedTemporaryFile("w", suffix=".list", delete=False)
     empty.close()
