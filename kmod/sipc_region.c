@@ -31,10 +31,16 @@
  * Sealed channels (sipc_seal.c): the sender's mappings get their own
  * vm_ops with ->pfn_mkwrite.  Defining it makes the mm core keep
  * vm_page_prot read-only on shared writable mappings, so the fault
- * handler asks for write explicitly for the pages that are not sealed
- * (vmf_insert_pfn_prot), one slot per fault: an unsealed store costs no
- * write-protect fault per page.  Sealed pages go in read-only, and
- * ->pfn_mkwrite gives SIGBUS for them.
+ * handler writes writable entries itself for the pages that are not
+ * sealed, one slot per fault: an unsealed store costs no write-protect
+ * fault per page.  Sealed pages go in read-only, and ->pfn_mkwrite gives
+ * SIGBUS for them.
+ *
+ * Fills go through apply_to_page_range() rather than one
+ * vmf_insert_pfn_prot() per page: a seal's release makes the sender
+ * refill a whole slot on every message, and per-page insertion walked
+ * the page tables from the top and took the page-table lock once per
+ * page (Documentation/performance.md, "Sealed channels").
  */
 #include <linux/gfp.h>
 #include <linux/highmem.h>
@@ -81,33 +87,76 @@ static bool sipc_map_allowed(struct sipc_endpoint *ep, struct file *file)
 }
 
 /*
- * Map the whole VMA in one go (the first touch pays for all pages, later
- * accesses pay nothing).  An entry a racing fault put in first gives
- * VM_FAULT_NOPAGE too (insert_pfn leaves a present entry alone), so the
- * faulting page is in whichever fault won.
+ * What a fill of the page tables needs: the VMA, and on a sealed
+ * channel's sender mapping the channel (for the counts) and the writable
+ * protection that unsealed pages get.
  */
-static vm_fault_t sipc_region_insert(struct vm_fault *vmf,
-				     struct sipc_region *r)
-{
-	struct vm_area_struct *vma = vmf->vma;
-	unsigned long i, num = vma_pages(vma);
-	vm_fault_t ret;
+struct sipc_fill {
+	struct vm_area_struct *vma;
+	struct sipc_channel *seal_ch;
+	pgprot_t rw;
+};
 
-	for (i = 0; i < num; i++) {
-		ret = vmf_insert_pfn(vma, vma->vm_start + (i << PAGE_SHIFT),
-				     page_to_pfn(r->pages[vma->vm_pgoff + i]));
-		if (ret != VM_FAULT_NOPAGE)
-			return ret;
-	}
+/*
+ * One entry of a fill.  What vmf_insert_pfn_prot() would do for a
+ * present-or-none entry, minus its page-table walk from the top and its
+ * PAT lookup per page (region pages are ordinary write-back RAM, which
+ * vm_page_prot already says): apply_to_page_range() walks once and takes
+ * each page-table lock once, which is what makes a 1 MiB refill cheap.
+ * An entry a racing fault put in first is left alone.
+ */
+static int sipc_region_fill_pte(pte_t *pte, unsigned long addr, void *data)
+{
+	struct sipc_fill *f = data;
+	struct vm_area_struct *vma = f->vma;
+	unsigned long pg = vma->vm_pgoff + ((addr - vma->vm_start) >> PAGE_SHIFT);
+	struct sipc_endpoint *ep = vma->vm_private_data;
+	pgprot_t prot = vma->vm_page_prot;
+
+	if (!pte_none(ptep_get(pte)))
+		return 0;
+	if (f->seal_ch && !sipc_seal_page_sealed(f->seal_ch, pg))
+		prot = f->rw;
+	set_pte_at(vma->vm_mm, addr, pte,
+		   pte_mkspecial(pfn_pte(page_to_pfn(ep->ch->region.pages[pg]),
+					 prot)));
+	update_mmu_cache(vma, addr, pte);
+	return 0;
+}
+
+/* Fill the entries for region pages [@first, @end) of @f->vma. */
+static vm_fault_t sipc_region_fill(struct sipc_fill *f, unsigned long first,
+				   unsigned long end)
+{
+	struct vm_area_struct *vma = f->vma;
+	unsigned long addr = vma->vm_start +
+			     ((first - vma->vm_pgoff) << PAGE_SHIFT);
+
+	if (apply_to_page_range(vma->vm_mm, addr, (end - first) << PAGE_SHIFT,
+				sipc_region_fill_pte, f))
+		return VM_FAULT_OOM;	/* no memory for a page table */
 	return VM_FAULT_NOPAGE;
 }
 
 /*
+ * Map the whole VMA in one go (the first touch pays for all pages, later
+ * accesses pay nothing).
+ */
+static vm_fault_t sipc_region_insert(struct vm_fault *vmf)
+{
+	struct vm_area_struct *vma = vmf->vma;
+	struct sipc_fill f = { .vma = vma };
+
+	return sipc_region_fill(&f, vma->vm_pgoff,
+				vma->vm_pgoff + vma_pages(vma));
+}
+
+/*
  * A sealed channel's sender: map the slot around the fault (the unit a
- * release gives back), sealed pages read-only and the rest as the VMA
- * allows.  Under the seal mutex, so that a seal cannot zap between our
- * reading a count and inserting the entry (struct sipc_seal).  A write
- * fault on a sealed page is refused at once.
+ * release gives back), sealed pages read-only and the rest writable.
+ * Under the seal mutex, so that a seal cannot zap between our reading a
+ * count and inserting the entry (struct sipc_seal).  A write fault on a
+ * sealed page is refused at once.
  */
 static vm_fault_t sipc_region_insert_sealed(struct vm_fault *vmf,
 					    struct sipc_channel *ch)
@@ -116,28 +165,22 @@ static vm_fault_t sipc_region_insert_sealed(struct vm_fault *vmf,
 	struct sipc_seal *seal = ch->seal;
 	unsigned long slot = ch->slot_size >> PAGE_SHIFT;
 	unsigned long first = vmf->pgoff - vmf->pgoff % slot;
-	unsigned long end = first + slot, pg;
-	pgprot_t rw = vm_get_page_prot(vma->vm_flags);
-	vm_fault_t ret = VM_FAULT_NOPAGE;
+	unsigned long end = first + slot;
+	struct sipc_fill f = {
+		.vma = vma,
+		.seal_ch = ch,
+		.rw = vm_get_page_prot(vma->vm_flags),
+	};
+	vm_fault_t ret;
 
 	first = max(first, vma->vm_pgoff);
 	end = min(end, vma->vm_pgoff + vma_pages(vma));
 	mutex_lock(&seal->mutex);
 	if ((vmf->flags & FAULT_FLAG_WRITE) &&
-	    sipc_seal_page_sealed(ch, vmf->pgoff)) {
+	    sipc_seal_page_sealed(ch, vmf->pgoff))
 		ret = VM_FAULT_SIGBUS;
-		goto out;
-	}
-	for (pg = first; pg < end; pg++) {
-		ret = vmf_insert_pfn_prot(vma, vma->vm_start +
-					  ((pg - vma->vm_pgoff) << PAGE_SHIFT),
-					  page_to_pfn(ch->region.pages[pg]),
-					  sipc_seal_page_sealed(ch, pg) ?
-					  vma->vm_page_prot : rw);
-		if (ret != VM_FAULT_NOPAGE)
-			break;
-	}
-out:
+	else
+		ret = sipc_region_fill(&f, first, end);
 	mutex_unlock(&seal->mutex);
 	return ret;
 }
@@ -188,7 +231,7 @@ static vm_fault_t sipc_region_fault(struct vm_fault *vmf)
 		if (vma->vm_ops->pfn_mkwrite)
 			ret = sipc_region_insert_sealed(vmf, ep->ch);
 		else
-			ret = sipc_region_insert(vmf, r);
+			ret = sipc_region_insert(vmf);
 		inserted = true;
 		if (ret != VM_FAULT_NOPAGE)
 			return ret;
