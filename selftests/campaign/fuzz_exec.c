@@ -169,6 +169,9 @@ static uintptr_t fz_place_map(struct fm_model *m, struct fz_proc *p,
 		return pa;	/* no range: it faults */
 	if (ep->role != SIPC_ROLE_SENDER || !(mp->prot & PROT_WRITE))
 		return 0;
+	/* A sealed page cannot take the argument (the store would SIGBUS). */
+	if (*rpage < FM_PAGES && m->ch[ep->ch].seal[*rpage])
+		return 0;
 	memset(p->exp_map, 0, FM_PAGE);
 	memcpy(p->exp_map, buf, c->argsize);
 	if (st_poke((volatile unsigned char *)pa, p->exp_map, FM_PAGE))

@@ -188,6 +188,8 @@ static void gen_create(const struct fm_model *m, struct camp_rng *r,
 		if (camp_chance(r, 70))
 			cr->queue_depth = camp_chance(r, 50) ? 0 : cr->slots - 1;
 	}
+	if (camp_chance(r, 35))
+		cr->flags = SIPC_CREATE_SEALED;
 	pick_name(m, r, cr->name, false);
 }
 
@@ -314,12 +316,6 @@ static void gen_break(const struct fm_model *m, struct camp_rng *r,
 		break;
 	case 2:
 		flags ^= 1U << camp_below(r, 32);
-		/*
-		 * Sealed channels are valid but not in the model yet: keep
-		 * the flag out of CREATE, or a new channel would be one.
-		 */
-		if (c->cmd == SIPC_IOC_CREATE)
-			flags &= ~SIPC_CREATE_SEALED;
 		break;
 	case 3:		/* any byte of the struct */
 		off = 8 + (unsigned int)camp_below(r, ksize - 8);

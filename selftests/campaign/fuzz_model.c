@@ -259,6 +259,27 @@ static int fm_find(const struct fm_model *m, const char *name, uint64_t id,
 	return c < 0 ? -ENOENT : c;
 }
 
+/* A sealed channel's DATA_READY covers these pages: +1 or -1 each. */
+static void fm_seal_add(struct fm_chan *ch, const struct fm_msg *msg, int d)
+{
+	uint64_t pg;
+
+	if (!(ch->flags & SIPC_CREATE_SEALED) ||
+	    msg->type != SIPC_MSG_DATA_READY || !msg->len)
+		return;
+	for (pg = msg->offset / FM_PAGE;
+	     pg <= (msg->offset + msg->len - 1) / FM_PAGE && pg < FM_PAGES; pg++)
+		ch->seal[pg] += d;
+}
+
+/* The receiver is done with the message it held (took another, left). */
+static void fm_seal_release(struct fm_chan *ch)
+{
+	if (ch->held)
+		fm_seal_add(ch, &ch->held_msg, -1);
+	ch->held = false;
+}
+
 static void fm_revoke_roles(struct fm_model *m, struct fm_chan *ch,
 			    uint32_t roles)
 {
@@ -270,6 +291,7 @@ static void fm_revoke_roles(struct fm_model *m, struct fm_chan *ch,
 	if ((roles & SIPC_REVOKE_RECEIVER) && ch->receiver >= 0) {
 		m->ep[ch->receiver].revoked = true;
 		ch->receiver = -1;
+		fm_seal_release(ch);
 	}
 }
 
@@ -458,7 +480,7 @@ static long fm_info(struct fm_model *m, struct fm_umem *um, uintptr_t ua)
 	in.creator_pid = ch->creator_pid;
 	in.creator_uid = 0;	/* the campaign runs as root */
 	/* Version-1 permissions: the creator's ids and mode 0666. */
-	in.create_flags = 0;	/* sealed channels are not drawn yet */
+	in.create_flags = ch->flags;
 	in.mode = 0666;
 	in.owner_uid = 0;
 	in.owner_gid = 0;
@@ -587,6 +609,7 @@ static void fm_push(struct fm_chan *ch, const struct fm_msg *msg)
 {
 	struct fm_msg *s = &ch->q[(ch->qhead + ch->qlen) % ch->depth];
 
+	fm_seal_add(ch, msg, 1);
 	*s = *msg;
 	s->seq = ch->next_seq++;
 	ch->qlen++;
@@ -595,8 +618,17 @@ static void fm_push(struct fm_chan *ch, const struct fm_msg *msg)
 		ch->bytes += msg->len;
 }
 
+/* Taking a message releases the one held before it and holds a DATA_READY. */
 static void fm_pop(struct fm_chan *ch)
 {
+	const struct fm_msg *h = &ch->q[ch->qhead];
+
+	fm_seal_release(ch);
+	if ((ch->flags & SIPC_CREATE_SEALED) &&
+	    h->type == SIPC_MSG_DATA_READY && h->len) {
+		ch->held = true;
+		ch->held_msg = *h;
+	}
 	ch->qhead = (ch->qhead + 1) % ch->depth;
 	ch->qlen--;
 	ch->received++;
@@ -764,7 +796,7 @@ static long fm_ep_info(struct fm_model *m, struct fm_ep *ep,
 	ei.region_size = ch->region_size;
 	ei.channel_id = ch->id;
 	ei.slots = ch->slots;
-	ei.create_flags = 0;
+	ei.create_flags = ch->flags;
 	memcpy(ei.name, ch->name, SIPC_NAME_MAX);
 	return fm_copy_out(um, ua, &ei, FM_EP_INFO_SIZE);
 }
@@ -829,6 +861,7 @@ static void fm_ep_put(struct fm_model *m, int e)
 		ch->sender_hup = true;
 	} else if (ep->role == SIPC_ROLE_RECEIVER && ch->receiver == e) {
 		ch->receiver = -1;
+		fm_seal_release(ch);
 	}
 	ep->alive = false;
 	ch->refs--;
@@ -925,8 +958,11 @@ int fm_map_write(struct fm_model *m, int i, uint64_t page, int spot,
 
 	if (ep->revoked)
 		return -SIGBUS;
-	if (page < FM_PAGES)
-		m->ch[ep->ch].data[page][spot] = val;
+	if (page >= FM_PAGES)
+		return 0;
+	if (m->ch[ep->ch].seal[page])
+		return -SIGBUS;	/* sealed: pfn_mkwrite refuses */
+	m->ch[ep->ch].data[page][spot] = val;
 	return 0;
 }
 

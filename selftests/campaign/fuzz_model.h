@@ -21,9 +21,9 @@
  * Lifetime: one struct fm_model per episode, in memory shared by every
  * worker; only the worker holding the turn (campaign_fuzz.c) touches it.
  *
- * To add a creation flag (e.g. sealed channels): accept its bit in
- * fm_create() next to FM_CREATE_FLAGS, keep it in fm_chan.flags, and give
- * struct fm_chan a per-slot state; the INFO/EP_INFO sizes are
+ * To add a creation flag: accept its bit in FM_CREATE_FLAGS, keep it in
+ * fm_chan.flags, and give struct fm_chan the state it needs (as sealed
+ * channels did with seal[] and held); the INFO/EP_INFO sizes are
  * FM_INFO_SIZE / FM_EP_INFO_SIZE.
  */
 #ifndef FUZZ_MODEL_H
@@ -51,7 +51,7 @@
 #define FM_INFO_SIZE	SIPC_INFO_SIZE_VER3
 #define FM_EP_INFO_SIZE	SIPC_EP_INFO_SIZE_VER2
 #define FM_REF_SIZE	SIPC_CHANNEL_REF_SIZE_VER1
-#define FM_CREATE_FLAGS	0U	/* creation flags the module accepts */
+#define FM_CREATE_FLAGS	SIPC_CREATE_SEALED /* creation flags the module accepts */
 
 /* Offsets within a page whose bytes the model follows (fm_spot_off). */
 extern const uint16_t fm_spot_off[FM_SPOTS];
@@ -82,6 +82,15 @@ struct fm_chan {
 	uint32_t qhead, qlen;
 	uint64_t next_seq, sent, received, bytes;
 	uint8_t data[FM_PAGES][FM_SPOTS];
+	/*
+	 * SIPC_CREATE_SEALED: per region page, the queued or held
+	 * DATA_READYs that cover it (a sender store there gets SIGBUS), and
+	 * the DATA_READY the receiver took last, which stays sealed until
+	 * it takes another message or leaves (uapi.md, "Sealed channels").
+	 */
+	uint8_t seal[FM_PAGES];
+	bool held;
+	struct fm_msg held_msg;
 };
 
 /* An endpoint object: lives while a descriptor or a mapping holds it. */

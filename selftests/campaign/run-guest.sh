@@ -35,14 +35,7 @@ cd "$(dirname "$0")/../.." || exit 1
 ROOT=$(pwd)
 . tools/testing/suite-lib.sh
 
-# --all (tools/testing/check.sh): both runs, failing if either failed.
-if [ "${1:-}" = --all ]; then
-	"$0"
-	a=$?
-	"$0" --debug
-	b=$?
-	exit $((a | b))
-fi
+suite_all "$0" "$@"
 
 MODE=stock
 [ "${1:-}" = --debug ] && MODE=debug
