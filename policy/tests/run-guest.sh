@@ -27,13 +27,7 @@ set -u
 cd "$(dirname "$0")/../.." || exit 1
 . tools/testing/suite-lib.sh
 
-if [ "${1:-}" = --all ]; then
-	"$0"
-	a=$?
-	"$0" --debug
-	b=$?
-	exit $((a | b))
-fi
+suite_all "$0" "$@"
 PREFIX=selinux
 [ "${1:-}" = --debug ] && PREFIX=selinux-debug
 

@@ -13,12 +13,25 @@
 #   suite_boot INITRD LOG [OPT]   boot the guest, judge the run: NAME-<cmd>.tap,
 #                                 NAME-boot.tap (tools/testing/qemu-run.sh; OPT:
 #                                 its --timeout and --kernel)
+#   suite_all SCRIPT "$@"         with --all: SCRIPT (stock kernel), then
+#                                 SCRIPT --debug, and exit failing if either
+#                                 did; otherwise return
 #
 # Each suite packs its initramfs itself (tools/testing/mkinitramfs.sh with
 # its own SIPC_GUEST_DIR, SIPC_GUEST_LISTS and an -o in its own build
 # folder), so suites never share a guest tree, an image or a console log.
 # The names below all start with suite_/SUITE_: the suites' own variables
 # are theirs.
+
+suite_all() {
+	suite_script=$1
+	shift
+	[ "${1:-}" = --all ] || return 0
+	"$suite_script"
+	suite_a=$?
+	"$suite_script" --debug
+	exit $((suite_a | $?))
+}
 
 suite_begin() {
 	SUITE=$1
